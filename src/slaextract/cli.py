@@ -1,0 +1,162 @@
+"""The command line. It owns exit codes and nothing else: 0 done, 1 policy findings, 2 could not do the job."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import SlaError
+
+app = typer.Typer(
+    name="slaextract",
+    help="Extract service-level terms (support hours, response times, channels, availability, "
+    "service credits) from contract PDFs, and check them against a policy.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+patterns_app = typer.Typer(help="Work with the rule files in patterns/.", no_args_is_help=True)
+app.add_typer(patterns_app, name="patterns")
+
+
+def fail(message: str) -> typer.Exit:
+    """One line on stderr, exit 2: the tool could not do its job."""
+    typer.echo(f"slaextract: {message}", err=True)
+    return typer.Exit(2)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"slaextract {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """slaextract reads contracts (PDF, .txt, .md) and prints a JSON clause summary."""
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Contract files (PDF, .txt, .md) or folders of them.",
+                                                show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (default) or text (a readable table).")] = "json",
+    password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
+) -> None:
+    """Print the clause summary of a contract.
+
+    One file gives one JSON document. Several files (or a folder) give JSON Lines, one line per
+    file in input order; a file that cannot be read gives {"path": ..., "error": ...} on its line.
+    Exit 0 when every file was read, 2 when any could not be.
+    """
+    from .batch import expand_inputs, run_one  # noqa: PLC0415
+    from .render import FORMATS  # noqa: PLC0415
+
+    if fmt not in FORMATS:
+        raise fail(f"unknown --format {fmt!r}; choose json or text")
+    inputs = expand_inputs(files)
+    if not inputs:
+        raise fail("no input files found")
+    batch = len(inputs) > 1 or any(f.is_dir() for f in files)
+    lines: list[str] = []
+    failed = False
+    for path in inputs:
+        result = run_one(path, password=password, timeout=timeout, max_pages=max_pages)
+        if isinstance(result, SlaError):
+            failed = True
+            typer.echo(f"slaextract: {result}", err=True)
+            if batch:
+                from .batch import error_line  # noqa: PLC0415
+
+                lines.append(error_line(path, result))
+            continue
+        if batch and fmt == "json":
+            from .render.json import render_line  # noqa: PLC0415
+
+            lines.append(render_line(result))
+        else:
+            lines.append(FORMATS[fmt](result))
+    write(lines, output)
+    raise typer.Exit(2 if failed else 0)
+
+
+def write(lines: list[str], output: Path | None) -> None:
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the clause summary (generated from the models)."""
+    import json  # noqa: PLC0415
+
+    from .model import ClauseSummary  # noqa: PLC0415
+
+    typer.echo(json.dumps(ClauseSummary.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@patterns_app.command("test")
+def patterns_test(
+    folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in rules).")] = None,
+) -> None:
+    """Run every rule's match / no_match examples; exit 1 if any fails."""
+    from .rules.selftest import run_examples  # noqa: PLC0415
+
+    try:
+        failures, total = run_examples(folder)
+    except SlaError as exc:
+        raise fail(str(exc)) from None
+    for f in failures:
+        typer.echo(f"FAIL {f}")
+    typer.echo(f"{total - len(failures)} passed, {len(failures)} failed")
+    raise typer.Exit(1 if failures else 0)
+
+
+@patterns_app.command("list")
+def patterns_list() -> None:
+    """List every rule: id, role and file."""
+    from .rules import default_rules  # noqa: PLC0415
+
+    for rule in default_rules().rules:
+        typer.echo(f"{rule.id}\t{rule.role}\t{Path(rule.source).parent.name}/{Path(rule.source).name}")
+
+
+def _register_check() -> None:
+    try:
+        from .cli_check import register  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the check commands ship with the package
+        return
+    register(app)
+
+
+_register_check()
+
+
+def main() -> None:
+    try:
+        app()
+    except SlaError as exc:  # anything that escaped a command: still one line, exit 2
+        typer.echo(f"slaextract: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a bug must not print a traceback at a user
+        typer.echo(f"slaextract: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,1 @@
+"""Matches → typed values, one module per field of the clause summary."""

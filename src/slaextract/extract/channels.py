@@ -1,0 +1,25 @@
+"""channels: how customers reach support. Only sentences about getting support count."""
+
+from __future__ import annotations
+
+from ..model import ChannelItem
+from .context import Context
+
+
+def extract(ctx: Context) -> list[ChannelItem]:
+    items: dict[str, ChannelItem] = {}
+    for unit in ctx.units:
+        text = unit.text
+        if ctx.rules.search_any("channels", "negative", text, ctx.language):
+            continue
+        if not ctx.rules.search_any("channels", "context", text, ctx.language):
+            continue
+        for rule in ctx.rules.get("channels", "channel", ctx.language):
+            channel = (rule.spec.value or {})["channel"]
+            if channel in items:
+                continue
+            m = rule.search(text)
+            if m:
+                items[channel] = ChannelItem(channel=channel, detail=m.group(0).strip(),
+                                             evidence=ctx.unit_evidence(unit), rule=rule.id)
+    return list(items.values())

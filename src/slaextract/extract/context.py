@@ -1,0 +1,115 @@
+"""What every field extractor reads: the document cut into clean sentences and table rows.
+
+A ``Unit`` is one sentence of a paragraph or one table row, as clean text (see
+match.text) that still knows its raw offsets, so evidence is one call away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from ..match.text import MatchText, clean
+from ..model import Evidence
+from ..pdf.document import Block, Document, Table
+from ..rules import RuleSet
+
+# A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
+# abbreviations (e.g., U.S.) or clause numbers ("3.1 ").
+SENTENCE_END = regex.compile(r"(?<=[。！？；])|(?<=(?<![A-Z]\.[A-Z]|\be\.g|\bi\.e|\betc|\bNo|\bvs)[.!?;])(?=\s+[^\s\d(])")
+CJK = regex.compile(r"\p{Han}")
+LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence or table row."""
+
+    mt: MatchText
+    start: int  # clean offsets of this unit inside mt
+    end: int
+    block: Block
+    index: int  # position among all units, in reading order
+    heading: str | None = None  # nearest heading above, as clean text
+
+    @property
+    def text(self) -> str:
+        return self.mt.text[self.start : self.end]
+
+    @property
+    def is_row(self) -> bool:
+        return self.block.kind == "row"
+
+
+@dataclass
+class Context:
+    doc: Document
+    rules: RuleSet
+    language: str
+    units: list[Unit] = field(default_factory=list)
+    block_text: dict[int, MatchText] = field(default_factory=dict)  # block index → clean text
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[Block, MatchText]]:
+        return [(b, self.block_text[i]) for i, b in enumerate(self.doc.blocks)]
+
+    def evidence(self, mt: MatchText, start: int, end: int) -> Evidence:
+        raw_start, raw_end = mt.raw_span(start, end)
+        page, bbox = self.doc.locate(raw_start, raw_end)
+        quote = " ".join(mt.text[start:end].split())
+        return Evidence(page=page, text=quote, bbox=bbox)
+
+    def unit_evidence(self, unit: Unit) -> Evidence:
+        return self.evidence(unit.mt, unit.start, unit.end)
+
+    def table(self, unit: Unit) -> Table | None:
+        return None if unit.block.table is None else self.doc.tables[unit.block.table]
+
+    def cell_clean(self, cell) -> str:
+        if cell is None:
+            return ""
+        return clean(self.doc.text[cell.start : cell.end]).text.strip()
+
+
+def detect_language(text: str) -> str:
+    """en, zh or mixed, from the share of CJK characters against Latin words."""
+    cjk = len(CJK.findall(text))
+    latin = sum(len(w) for w in LATIN_WORD.findall(text))
+    total = cjk + latin
+    if total == 0:
+        return "en"
+    share = cjk / total
+    if share > 0.85:
+        return "zh"
+    if share < 0.05:
+        return "en"
+    return "mixed" if share < 0.85 else "zh"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in SENTENCE_END.finditer(text, timeout=2.0):
+        end = m.start()
+        if end > pos and text[pos:end].strip():
+            spans.append((pos, end))
+        pos = end
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return [(s + (len(text[s:e]) - len(text[s:e].lstrip())), e) for s, e in spans]
+
+
+def build_context(doc: Document, rules: RuleSet) -> Context:
+    ctx = Context(doc=doc, rules=rules, language=detect_language(doc.text))
+    heading: str | None = None
+    for i, block in enumerate(doc.blocks):
+        mt = clean(doc.text[block.start : block.end], block.start)
+        ctx.block_text[i] = mt
+        if block.kind == "heading":
+            heading = mt.text.strip()
+        spans = [(0, len(mt.text))] if block.kind != "para" else split_sentences(mt.text)
+        for s, e in spans:
+            ctx.units.append(Unit(mt, s, e, block, len(ctx.units), heading))
+    return ctx

@@ -1,0 +1,122 @@
+"""coverage: when support is staffed (days per week × hours per day)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Coverage
+from .context import Context, Unit
+from .priorities import label_of
+
+PM = regex.compile(r"(?i)^p|下午|晚上|晚")
+AM = regex.compile(r"(?i)^a|上午|早上|凌晨")
+NEXT_DAY = "次日"
+
+
+def clock(h: str, m: str | None, ap: str | None) -> float:
+    hour = float(h)
+    minute = 30.0 if m == "半" else float(m or 0)
+    if ap and PM.search(ap) and hour < 12:
+        hour += 12
+    elif ap and AM.search(ap) and hour == 12:
+        hour = 0
+    return hour + minute / 60
+
+
+def window_hours(m: regex.Match) -> float | None:
+    g = m.groupdict()
+    explicit = g.get("m1") or g.get("m2") or g.get("ap1") or g.get("ap2") or regex.search(r"[点时:：]", m.group(0))
+    if not explicit:
+        return None
+    start = clock(g["h1"], g.get("m1"), g.get("ap1"))
+    end = clock(g["h2"], g.get("m2"), g.get("ap2") or (g.get("ap1") if float(g["h2"]) < 12 and g.get("ap1") and PM.search(g["ap1"] or "") else None))
+    if g.get("ap2") == NEXT_DAY or end <= start:
+        end += 24
+    hours = end - start
+    return round(hours, 2) if 0 < hours <= 24 else None
+
+
+def context_text(ctx: Context, unit: Unit) -> str:
+    """A row reads with its table's caption and header; a sentence reads alone."""
+    if not unit.is_row:
+        return unit.text
+    table = ctx.doc.tables[unit.block.table] if unit.block.table is not None else None
+    header = ""
+    if table and table.rows:
+        header = " ".join(ctx.cell_clean(c) for c in table.rows[0])
+    before = ctx.units[unit.index - unit.block.row - 1].text if unit.block.row is not None and unit.index - unit.block.row - 1 >= 0 else ""
+    return " ".join((before, header, unit.text))
+
+
+def days_in(ctx: Context, text: str) -> int | None:
+    best = None
+    for rule in ctx.rules.get("coverage", "days", ctx.language):
+        m = rule.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), int((rule.spec.value or {})["days"]))
+    return best[1] if best else None
+
+
+def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
+    text = unit.text
+    if ctx.rules.search_any("coverage", "negative", text, ctx.language):
+        return []
+    if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language):
+        return []
+    found: list[tuple[int, float, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rule in ctx.rules.get("coverage", "all_day", ctx.language):
+        for m in rule.finditer(text):
+            found.append((7, 24.0, rule.id))
+            taken.append(m.span())
+    for rule in ctx.rules.get("coverage", "grid", ctx.language):
+        for m in rule.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            days, hours = (a, b) if a <= 7 else (b, a)
+            if days <= 7 and 0 < hours <= 24:
+                found.append((days, float(hours), rule.id))
+                taken.append(m.span())
+    for rule in ctx.rules.get("coverage", "hours_days", ctx.language):
+        for m in rule.finditer(text):
+            from ..normalize.numbers import parse_number  # noqa: PLC0415
+
+            h, d = parse_number(m.group("h")), parse_number(m.group("d"))
+            if h and d and d <= 7 and h <= 24:
+                found.append((int(d), float(h), rule.id))
+                taken.append(m.span())
+    if found:
+        return found
+    for rule in ctx.rules.get("coverage", "window", ctx.language):
+        for m in rule.finditer(text):
+            hours = window_hours(m)
+            if hours is None:
+                continue
+            days = days_in(ctx, text) or days_in(ctx, context_text(ctx, unit)) or default_days(ctx, text)
+            if days:
+                found.append((days, hours, rule.id))
+    return found
+
+
+def default_days(ctx: Context, text: str) -> int | None:
+    """A window with no days named: business hours mean business days."""
+    if regex.search(r"(?i)business\s+hours|support\s+hours|工作时间|服务时间", text):
+        return 5
+    return None
+
+
+def extract(ctx: Context) -> list[Coverage]:
+    items: list[Coverage] = []
+    seen: set = set()
+    for unit in ctx.units:
+        for days, hours, rule in from_unit(ctx, unit):
+            label = label_of(unit.text, ctx.rules, ctx.language)
+            scope = label.text if label else None
+            key = (days, hours, scope)
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(Coverage(days_per_week=days, hours_per_day=hours, scope=scope,
+                                  evidence=ctx.unit_evidence(unit), rule=rule))
+    return items

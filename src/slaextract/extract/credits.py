@@ -1,0 +1,139 @@
+"""service_credits tiers, credit_cap_percent and claim_window_days."""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Evidence, ServiceCredit
+from ..normalize.numbers import parse_number
+from .availability import percents
+from .context import Context, Unit
+from .tables import grid_of
+
+DAYS_PER = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
+            "日": 1, "天": 1, "自然日": 1, "个自然日": 1, "周": 7, "星期": 7, "个星期": 7, "月": 30, "个月": 30}
+
+
+def below_values(ctx: Context, text: str) -> list[tuple[float, int]]:
+    out = []
+    for rule in ctx.rules.get("service_credits", "below", ctx.language):
+        for m in rule.finditer(text):
+            v = parse_number(m.group("pct"))
+            if v is not None and 50 <= v <= 100:
+                out.append((v, m.start()))
+    return sorted(out, key=lambda t: t[1])
+
+
+def threshold_of(ctx: Context, cell: str) -> float | None:
+    """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9."""
+    below = below_values(ctx, cell)
+    if below:
+        return below[0][0]
+    vals = [v for v, _, _ in percents(cell) if 50 <= v <= 100]
+    if len(vals) >= 2:
+        return max(vals)
+    return None
+
+
+def credit_value(cell: str) -> float | None:
+    vals = [v for v, _, _ in percents(cell) if 0 < v <= 100]
+    if vals:
+        return vals[-1]
+    m = regex.search(r"(?<![\d.])(\d{1,3})(?![\d.%])", cell)
+    return float(m.group(1)) if m and 0 < float(m.group(1)) <= 100 else None
+
+
+def tiers_from_table(ctx: Context, index: int) -> list[tuple[float, float, Evidence, str]]:
+    grid = grid_of(ctx, index)
+    if grid.n_rows < 2:
+        return []
+    header = [grid.cell(0, c) for c in range(grid.n_cols)]
+    credit_cols = [c for c, h in enumerate(header) if ctx.rules.search_any("service_credits", "credit", h, ctx.language)]
+    if not credit_cols:
+        return []
+    out = []
+    for r in range(1, grid.n_rows):
+        thresholds = [threshold_of(ctx, grid.cell(r, c)) for c in range(grid.n_cols) if c not in credit_cols]
+        thresholds = [t for t in thresholds if t is not None]
+        if not thresholds:
+            vals = [v for c in range(grid.n_cols) if c not in credit_cols for v, _, _ in percents(grid.cell(r, c))]
+            thresholds = [max(vals)] if vals else []
+        for c in credit_cols:
+            credit = credit_value(grid.cell(r, c))
+            if credit is None:
+                continue
+            for t in thresholds:
+                out.append((t, credit, grid.row_evidence(ctx, r), "any.credits.table"))
+    return out
+
+
+def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Evidence, str]]:
+    text = unit.text
+    if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
+        return []
+    out = []
+    # each "below X%" starts a tier; its credit is the last percentage before the next tier starts
+    starts = below_values(ctx, text)
+    for i, (below, pos) in enumerate(starts):
+        end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
+        segment = text[pos:end]
+        floors = {v for rule in ctx.rules.get("service_credits", "floor", ctx.language)
+                  for m in rule.finditer(segment) if m.group("pct") for v in [parse_number(m.group("pct"))]}
+        vals = [v for v, _, _ in percents(segment)[1:] if v not in floors and v != below and 0 < v <= 100]
+        if vals:
+            out.append((below, vals[-1], ctx.unit_evidence(unit), "any.credits.prose"))
+    return out
+
+
+def extract_tiers(ctx: Context) -> list[ServiceCredit]:
+    found = []
+    for t in range(len(ctx.doc.tables)):
+        found += tiers_from_table(ctx, t)
+    for unit in ctx.units:
+        if not unit.is_row:
+            found += tiers_from_sentence(ctx, unit)
+    items, seen = [], set()
+    for below, credit, ev, rule in found:
+        if (below, credit) in seen or credit >= below:
+            continue
+        seen.add((below, credit))
+        items.append(ServiceCredit(below_percent=below, credit_percent=credit, evidence=ev, rule=rule))
+    return items
+
+
+def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
+    for unit in ctx.units:
+        text = unit.text
+        if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
+            continue
+        cap = ctx.rules.search_any("service_credits", "cap", text, ctx.language)
+        if cap is None:
+            continue
+        after = text[cap[1].start() :]
+        vals = [v for v, _, _ in percents(after) if 0 < v <= 100]
+        if vals:
+            return vals[0], ctx.unit_evidence(unit)
+        if ctx.rules.search_any("service_credits", "cap_full", text, ctx.language):
+            return 100.0, ctx.unit_evidence(unit)
+    return None, None
+
+
+def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
+    for unit in ctx.units:
+        text = unit.text
+        if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
+            continue
+        if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
+            continue
+        for rule in ctx.rules.get("service_credits", "window", ctx.language):
+            for m in rule.finditer(text):
+                around = text[max(m.start() - 60, 0) : m.end() + 10]
+                if ctx.rules.search_any("service_credits", "claim_veto", around, ctx.language):
+                    continue
+                amount = m.group("amount") or m.groupdict().get("amount2")
+                unit_word = (m.group("unit") or m.groupdict().get("unit2") or "").lower()
+                n = parse_number(amount) if amount else None
+                per = DAYS_PER.get(unit_word)
+                if n and per:
+                    return n * per, ctx.unit_evidence(unit)
+    return None, None

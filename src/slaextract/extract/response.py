@@ -1,0 +1,220 @@
+"""response_times: per-priority targets from tables (a row per priority, columns per kind or plan) and prose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Evidence, ResponseTime
+from ..normalize.durations import to_minutes
+from ..rules import fragments
+from .context import Context, Unit
+from .priorities import Ladder, Label, find_labels, label_of
+from .tables import TableGrid, grid_of
+
+MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
+CLAUSE = regex.compile(r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半])))")
+NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|标准", regex.I)
+KIND_ORDER = ("update", "restoration", "resolution", "response")
+
+
+@dataclass(slots=True)
+class Candidate:
+    label: Label | None
+    kind: str
+    minutes: float
+    business: bool
+    scope: str | None
+    evidence: Evidence
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    value: str
+    rule: str
+
+
+def kinds_in(ctx: Context, text: str) -> list[Hit]:
+    """Kind keywords, non-overlapping, the more specific kind winning (临时解决方案 is restoration)."""
+    hits: list[Hit] = []
+    for kind in KIND_ORDER:
+        for rule in ctx.rules.get("response_times", "kind", ctx.language):
+            if (rule.spec.value or {}).get("kind") != kind:
+                continue
+            for m in rule.finditer(text):
+                if m.end() > m.start() and not any(m.start() < h.end and h.start < m.end() for h in hits):
+                    hits.append(Hit(m.start(), m.end(), kind, rule.id))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def durations_in(ctx: Context, text: str) -> list[tuple[int, int, float, bool, str]]:
+    """(start, end, minutes, business, rule) for every duration in text, fixed phrases included."""
+    out = []
+    for m in regex.finditer(fragments()["duration"], text, regex.I, timeout=1.0):
+        got = to_minutes(m.group("amount"), m.group("unit"))
+        if got and 0 < got[0] <= MAX_MINUTES:
+            business = got[1] or bool(regex.match(r"\s*(?:business|working)\b|\s*工作", text[m.end() :]))
+            out.append((m.start(), m.end(), got[0], business, "any.duration"))
+    for rule in ctx.rules.get("response_times", "fixed_duration", ctx.language):
+        for m in rule.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, *_ in out):
+                v = rule.spec.value or {}
+                out.append((m.start(), m.end(), float(v["minutes"]), bool(v.get("business_time")), rule.id))
+    return sorted(out)
+
+
+def vetoed(ctx: Context, text: str) -> bool:
+    return ctx.rules.search_any("response_times", "negative", text, ctx.language) is not None
+
+
+def not_a_target(ctx: Context, text: str) -> bool:
+    return ctx.rules.search_any("response_times", "not_target", text, ctx.language) is not None
+
+
+def scope_from_header(ctx: Context, header: str) -> str | None:
+    text = header
+    for h in reversed(kinds_in(ctx, header)):
+        text = text[: h.start] + text[h.end :]
+    text = regex.sub(r"(?i)\b(?:time|times|target|targets|sla|objective)\b|时间|时限|目标|[()（）/:：|]", " ", text)
+    text = " ".join(text.split())
+    return text or None
+
+
+# ---------------------------------------------------------------- tables
+
+
+def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
+    body = [r for r in range(grid.n_rows) if label_of(grid.cell(r, 0), ctx.rules, ctx.language)]
+    if not body:
+        return []
+    header_rows = list(range(0, body[0]))
+    caption_kinds = kinds_in(ctx, grid.caption)
+    default_kind = caption_kinds[0].value if len({h.value for h in caption_kinds}) == 1 else None
+    out: list[Candidate] = []
+    for r in body:
+        label = label_of(grid.cell(r, 0), ctx.rules, ctx.language)
+        row_kinds = kinds_in(ctx, grid.cell(r, 0))
+        for c in range(1, grid.n_cols):
+            header = " ".join(grid.cell(h, c) for h in header_rows)
+            if NON_TARGET_HEADER.search(header) and not kinds_in(ctx, header):
+                continue
+            cell = grid.cell(r, c)
+            if not cell or not_a_target(ctx, cell):
+                continue
+            header_kinds = kinds_in(ctx, header)
+            kind = (header_kinds or row_kinds or [None])[0]
+            kind_value = kind.value if kind else default_kind
+            inner = kinds_in(ctx, cell)
+            found = durations_in(ctx, cell)
+            if not found:
+                continue
+            ev = grid.row_evidence(ctx, r)
+            scope = scope_from_header(ctx, header) if header_kinds else (header or None)
+            if inner and len(found) > 1:
+                for cand in assign_kinds(ctx, cell, found, inner, label, scope, ev):
+                    out.append(cand)
+                continue
+            if kind_value is None:
+                continue
+            _, _, minutes, business, rule = max(found, key=lambda d: d[2])
+            out.append(Candidate(label, kind_value, minutes, business, scope, ev, rule))
+    return out
+
+
+def assign_kinds(ctx, text, found, kinds, label, scope, ev) -> list[Candidate]:
+    out = []
+    for start, end, minutes, business, rule in found:
+        kind = nearest_kind(ctx, text, kinds, start, end)
+        if kind:
+            out.append(Candidate(label, kind.value, minutes, business, scope, ev, kind.rule))
+    return out
+
+
+# ---------------------------------------------------------------- prose
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in CLAUSE.finditer(text, 0, start)), default=0)
+    m = CLAUSE.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int) -> Hit | None:
+    c0, c1 = clause_bounds(text, start, end)
+    in_clause = [h for h in kinds if c0 <= h.start and h.end <= c1]
+    before = [h for h in in_clause if h.end <= start]
+    after = [h for h in in_clause if h.start >= end]
+    if ctx.language == "en" and before:
+        return before[-1]
+    pool = before[-1:] + after[:1]
+    if pool:
+        return min(pool, key=lambda h: start - h.end if h.end <= start else h.start - end)
+    earlier = [h for h in kinds if h.end <= start and start - h.end < 80]
+    return earlier[-1] if earlier else None
+
+
+def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[Candidate]:
+    text = unit.text
+    found = durations_in(ctx, text)
+    if not found:
+        return []
+    kinds = kinds_in(ctx, text)
+    if not kinds:
+        return []
+    labels = find_labels(text, ctx.rules, ctx.language)
+    out: list[Candidate] = []
+    for start, end, minutes, business, rule in found:
+        c0, c1 = clause_bounds(text, start, end)
+        if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 20) : start]):
+            continue
+        kind = nearest_kind(ctx, text, kinds, start, end)
+        if kind is None:
+            continue
+        label = next((lab for lab in reversed(labels) if lab.end <= start), None)
+        label = label or next((lab for lab in labels if c0 <= lab.start < c1), None) or block_label
+        if label is None and not ctx.rules.search_any("response_times", "support_context", text, ctx.language):
+            continue
+        span = (unit.start, unit.end)
+        ev = ctx.evidence(unit.mt, *span)
+        business = business or bool(regex.search(r"(?i)business\s+hours|工作时间", text[c0:c1]))
+        out.append(Candidate(label, kind.value, minutes, business, None, ev, kind.rule))
+    return out
+
+
+def block_labels(ctx: Context) -> dict[int, Label]:
+    """The label a paragraph opens with ("Severity 1. …"), which later sentences in it inherit."""
+    out: dict[int, Label] = {}
+    for i, (block, mt) in enumerate(ctx.paragraphs):
+        head = mt.text[:40]
+        lab = label_of(head, ctx.rules, ctx.language)
+        if lab is not None and lab.start < 15:
+            out[id(block)] = lab
+    return out
+
+
+def extract(ctx: Context) -> list[ResponseTime]:
+    cands: list[Candidate] = []
+    for t in range(len(ctx.doc.tables)):
+        cands += from_table(ctx, grid_of(ctx, t))
+    opening = block_labels(ctx)
+    for unit in ctx.units:
+        if not unit.is_row:
+            cands += from_sentence(ctx, unit, opening.get(id(unit.block)))
+    ladder = Ladder([c.label for c in cands if c.label])
+    items: list[ResponseTime] = []
+    seen: set = set()
+    for c in cands:
+        rank = ladder.rank(c.label)
+        key = (rank, c.kind, round(c.minutes, 3), c.scope)
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(ResponseTime(
+            priority=c.label.text if c.label else None, rank=rank, kind=c.kind,  # type: ignore[arg-type]
+            minutes=c.minutes, business_time=c.business, scope=c.scope, evidence=c.evidence, rule=c.rule,
+        ))
+    return items

@@ -1,0 +1,61 @@
+"""A table as a grid of clean cell texts, merged cells filled in, with evidence per row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Evidence
+from .context import Context
+
+
+@dataclass
+class TableGrid:
+    index: int
+    cells: list[list[str]]
+    caption: str  # the sentence just before the table (its intro or title)
+    row_units: list  # Unit of each row, for evidence
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.cells)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.cells), default=0)
+
+    def cell(self, r: int, c: int) -> str:
+        row = self.cells[r]
+        return row[c] if c < len(row) else ""
+
+    def row_text(self, r: int) -> str:
+        return " | ".join(self.cells[r])
+
+    def row_evidence(self, ctx: Context, r: int) -> Evidence:
+        return ctx.unit_evidence(self.row_units[r])
+
+
+def grid_of(ctx: Context, index: int) -> TableGrid:
+    table = ctx.doc.tables[index]
+    rows: list[list[str]] = []
+    for r, row in enumerate(table.rows):
+        out: list[str] = []
+        for c, cell in enumerate(row):
+            if cell is None:
+                # a merged cell: spans from the left (colspan) or, in the first column, from above (rowspan)
+                if c > 0:
+                    out.append(out[c - 1])
+                elif rows:
+                    out.append(rows[-1][0])
+                else:
+                    out.append("")
+            else:
+                out.append(ctx.cell_clean(cell))
+        rows.append(out)
+    row_units = {u.block.row: u for u in ctx.units if u.block.table == index}
+    first = min((u.index for u in row_units.values()), default=0)
+    caption = ""
+    for u in reversed(ctx.units[max(first - 3, 0) : first]):
+        if not u.is_row:
+            caption = u.text
+            break
+    return TableGrid(index, rows, caption, [row_units[r] for r in range(len(rows))])

@@ -1,0 +1,98 @@
+"""Typed values passed between stages, and the clause summary (the output contract).
+
+Field names and normal forms follow ``shared/spec/clause-summary.md``; extra
+keys (``confidence``, ``rule``) sit beside them and are welcome by the spec.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Language = Literal["en", "zh", "mixed"]
+Kind = Literal["response", "resolution", "restoration", "update"]
+Channel = Literal["phone", "email", "ticket", "chat", "dedicated_manager", "community", "docs"]
+Period = Literal["month", "quarter", "year"]
+BBox = tuple[float, float, float, float]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """Where a term was found: 1-based page, the sentence or table row, and its box in PDF points."""
+
+    page: int = Field(ge=1)
+    text: str
+    bbox: BBox | None = Field(
+        default=None, description="[x0, top, x1, bottom] from the page's top-left, as pdfplumber reports"
+    )
+
+
+class _Item(_Model):
+    evidence: Evidence
+    rule: str | None = Field(default=None, description="id of the rule that produced this item")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Coverage(_Item):
+    days_per_week: int = Field(ge=1, le=7)
+    hours_per_day: float = Field(gt=0, le=24)
+    scope: str | None = None
+
+
+class ResponseTime(_Item):
+    priority: str | None
+    rank: int | None = Field(ge=1)
+    kind: Kind
+    minutes: float = Field(gt=0)
+    business_time: bool = False
+    scope: str | None = None
+
+
+class ChannelItem(_Item):
+    channel: Channel
+    detail: str | None = None
+
+
+class Availability(_Item):
+    percent: float = Field(gt=0, le=100)
+    period: Period | None = None
+    scope: str | None = None
+
+
+class ServiceCredit(_Item):
+    below_percent: float = Field(gt=0, le=100)
+    credit_percent: float = Field(gt=0, le=100)
+    scope: str | None = None
+
+
+class DocumentInfo(_Model):
+    path: str
+    sha256: str
+    pages: int
+    language: Language
+
+
+class ClauseSummary(_Model):
+    """The JSON clause summary of one contract."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: DocumentInfo
+    coverage: list[Coverage] = Field(default_factory=list)
+    response_times: list[ResponseTime] = Field(default_factory=list)
+    channels: list[ChannelItem] = Field(default_factory=list)
+    availability: list[Availability] = Field(default_factory=list)
+    service_credits: list[ServiceCredit] = Field(default_factory=list)
+    credit_cap_percent: float | None = None
+    credit_cap_evidence: Evidence | None = None
+    claim_window_days: float | None = None
+    claim_window_evidence: Evidence | None = None
+    warnings: list[str] = Field(default_factory=list, description="things the reader should know (e.g. pages skipped)")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)

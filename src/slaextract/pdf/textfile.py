@@ -1,0 +1,64 @@
+"""Plain text and Markdown → Document (no layout: every box is None)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import regex
+
+from ..errors import InputError
+from .document import Block, Document, TextBuilder
+from .ingest import NUMBERED_START, sha256_of
+
+# Tried in order; a legacy Chinese file is most often GB18030, a legacy Western one cp1252.
+ENCODINGS = ("utf-8-sig", "gb18030", "cp1252")
+
+
+def decode(data: bytes, path: Path) -> str:
+    for enc in ENCODINGS:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("text file is not UTF-8, GB18030 or cp1252", str(path))  # pragma: no cover (cp1252 decodes most)
+
+
+def read_text(path: Path) -> Document:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", str(path)) from None
+    doc = document_from_text(decode(data, path), str(path), sha256_of(path))
+    if not doc.text.strip():
+        raise InputError("file is empty", str(path))
+    return doc
+
+
+def document_from_text(text: str, name: str = "<text>", sha256: str | None = None) -> Document:
+    """Paragraphs split at blank lines and at numbered clauses; Markdown tables are read as rows."""
+    doc = Document(path=name, sha256=sha256 or hashlib.sha256(text.encode("utf-8", "replace")).hexdigest(),
+                   pages=1, has_layout=False)
+    out = TextBuilder()
+    for para in regex.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+        # a line that starts a numbered clause starts its own paragraph, as in a PDF
+        groups: list[list[str]] = []
+        for ln in lines:
+            if not groups or NUMBERED_START.match(ln) or ln.startswith("|"):
+                groups.append([ln])
+            else:
+                groups[-1].append(ln)
+        for group in groups:
+            start = out.length
+            for j, ln in enumerate(group):
+                if j:
+                    out.add("\n")
+                out.add(ln.lstrip("#").strip() if ln.startswith("#") else ln, 1, None)
+            heading = group[0].startswith("#") or (len(group) == 1 and len(group[0]) < 60 and not regex.search(r"[.。;；:：]$", group[0]))
+            doc.blocks.append(Block(start, out.length, 1, "heading" if heading else "para"))
+            out.add("\n\n")
+    doc.text = out.text()
+    doc.segments = out.segments
+    doc.finish()
+    return doc

@@ -1,0 +1,43 @@
+"""The whole flow: file → Document → clean units → field values → ClauseSummary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .extract import availability, channels, coverage, credits, response
+from .extract.context import build_context
+from .model import ClauseSummary, DocumentInfo
+from .pdf import Document, read_document
+from .rules import RuleSet, default_rules
+
+
+def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = None) -> ClauseSummary:
+    ctx = build_context(doc, rules or default_rules())
+    cap, cap_ev = credits.extract_cap(ctx)
+    window, window_ev = credits.extract_claim_window(ctx)
+    return ClauseSummary(
+        document=DocumentInfo(path=path or doc.path, sha256=doc.sha256, pages=doc.pages, language=ctx.language),  # type: ignore[arg-type]
+        coverage=coverage.extract(ctx),
+        response_times=response.extract(ctx),
+        channels=channels.extract(ctx),
+        availability=availability.extract(ctx),
+        service_credits=credits.extract_tiers(ctx),
+        credit_cap_percent=cap,
+        credit_cap_evidence=cap_ev,
+        claim_window_days=window,
+        claim_window_evidence=window_ev,
+        warnings=list(doc.warnings),
+    )
+
+
+def extract(path: str | Path, password: str | None = None, max_pages: int | None = None) -> ClauseSummary:
+    """Read a contract (PDF, .txt or .md) and return its clause summary."""
+    doc = read_document(path, password=password, max_pages=max_pages)
+    return summarize(doc, path=str(path))
+
+
+def extract_text(text: str, name: str = "<text>") -> ClauseSummary:
+    """Summarize a string (used by rule examples and fuzzing): no layout, so boxes are null."""
+    from .pdf.textfile import document_from_text  # noqa: PLC0415
+
+    return summarize(document_from_text(text, name))

@@ -1,0 +1,204 @@
+"""patterns/*.yaml → validated, compiled rules.
+
+A rule file names its language and term and lists rules. Each rule has an id,
+a role (what the extractor uses it for: a trigger, a context that vetoes, a
+label of a priority level …), a regex over clean text (see match.text) in which
+``{num}``, ``{duration}``, ``{pct}`` and ``{unit}`` expand to shared fragments,
+and examples that must and must not match. Unknown keys are rejected; every
+error names the file and the rule.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..data import patterns_dir
+from ..errors import RuleError
+from ..normalize.durations import duration_pattern, unit_pattern
+from ..normalize.numbers import number_pattern
+
+MATCH_TIMEOUT = 0.5  # seconds a single regex may run on one block before it is abandoned
+
+Term = Literal[
+    "coverage", "response_times", "channels", "availability", "service_credits",
+    "credit_cap", "claim_window", "context",
+]
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    value: dict[str, Any] | None = None
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    match: list[Example | str] = Field(min_length=1)
+    no_match: list[str] = Field(min_length=1)
+    todo_match: list[Example | str] = Field(default_factory=list)
+    todo_no_match: list[str] = Field(default_factory=list)
+
+    @staticmethod
+    def as_example(e: Example | str) -> Example:
+        return e if isinstance(e, Example) else Example(text=e)
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^(en|zh|any)\.[a-z_]+\.[a-z0-9_.-]+$")
+    role: str = Field(pattern=r"^[a-z_]+$")
+    regex: str
+    description: str | None = None
+    value: dict[str, Any] | None = None  # fixed values the rule contributes (e.g. {kind: response})
+    examples: Examples
+
+    @field_validator("regex")
+    @classmethod
+    def no_nested_unbounded(cls, v: str) -> str:
+        if has_nested_unbounded(v):
+            raise ValueError("nested unbounded quantifiers (e.g. (a+)+) can backtrack catastrophically")
+        return v
+
+
+class RuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    language: Literal["en", "zh", "any"]
+    term: Term
+    description: str | None = None
+    rules: list[RuleSpec]
+
+
+# A group holding an unbounded quantifier, itself repeated without bound: (a+)+, (\w+\s*)*, (x*){2,}.
+NESTED_QUANTIFIER = regex.compile(
+    r"\((?P<body>(?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*)\)(?:[+*]|\{\d+,\})"
+)
+# A body that starts with a fixed literal (like "\." in (?:\.[\w-]+)+) cannot re-split the same text.
+LITERAL_START = regex.compile(r"^(?>\?:|\?P<\w+>)?(?:\\[^wWsSdDbB]|[^\\\[.(|?])(?![+*?{])")
+
+
+def has_nested_unbounded(source: str) -> bool:
+    return any(not LITERAL_START.match(m.group("body")) for m in NESTED_QUANTIFIER.finditer(source))
+
+
+class Rule:
+    """A compiled rule."""
+
+    __slots__ = ("spec", "pattern", "language", "term", "source")
+
+    def __init__(self, spec: RuleSpec, language: str, term: str, source: str) -> None:
+        self.spec, self.language, self.term, self.source = spec, language, term, source
+        try:
+            self.pattern = regex.compile(expand(spec.regex), regex.IGNORECASE | regex.VERSION0)
+        except regex.error as exc:
+            raise RuleError(f"rule {spec.id}: bad regex ({exc})", source) from None
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def role(self) -> str:
+        return self.spec.role
+
+    def finditer(self, text: str):
+        try:
+            yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            return
+
+    def search(self, text: str):
+        try:
+            return self.pattern.search(text, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            return None
+
+
+@cache
+def fragments() -> dict[str, str]:
+    return {
+        "num": number_pattern(),
+        "unit": unit_pattern(),
+        "duration": duration_pattern(),
+        "pct": rf"(?:{number_pattern()})\s*%|百分之[零一二两三四五六七八九十百点]+",
+    }
+
+
+def expand(source: str) -> str:
+    out = source
+    for name, frag in fragments().items():
+        out = out.replace("{" + name + "}", frag)
+    return out
+
+
+class RuleSet:
+    """All rules, indexed by (term, role) and filtered by language."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self._by: dict[tuple[str, str], list[Rule]] = defaultdict(list)
+        for r in rules:
+            self._by[(r.term, r.role)].append(r)
+
+    def get(self, term: str, role: str, lang: str | None = None) -> list[Rule]:
+        found = self._by.get((term, role), [])
+        if lang is None or lang == "mixed":
+            return found
+        return [r for r in found if r.language in (lang, "any")]
+
+    def search_any(self, term: str, role: str, text: str, lang: str | None = None):
+        for rule in self.get(term, role, lang):
+            m = rule.search(text)
+            if m:
+                return rule, m
+        return None
+
+
+def load_file(path: Path) -> list[Rule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"not valid YAML ({exc})", str(path)) from None
+    try:
+        spec = RuleFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        rule_id = rule_id_at(data, first["loc"])
+        raise RuleError(f"{where}{' (rule ' + rule_id + ')' if rule_id else ''}: {first['msg']}", str(path)) from None
+    return [Rule(r, spec.language, spec.term, str(path)) for r in spec.rules]
+
+
+def rule_id_at(data: Any, loc: tuple) -> str | None:
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        try:
+            return str(data["rules"][loc[1]].get("id"))
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None
+    return None
+
+
+def load_rules(folder: Path | None = None) -> RuleSet:
+    folder = folder or patterns_dir()
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*/*.yaml")):
+        if path.parent.name == "units":
+            continue
+        for rule in load_file(path):
+            if rule.id in seen:
+                raise RuleError(f"rule id {rule.id} is also defined in {seen[rule.id]}", str(path))
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return RuleSet(rules)
+
+
+@cache
+def default_rules() -> RuleSet:
+    return load_rules()
