@@ -18,7 +18,11 @@ from ..rules import RuleSet
 
 # A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
 # abbreviations (e.g., U.S.) or clause numbers ("3.1 ").
-SENTENCE_END = regex.compile(r"(?<=[。！？；])|(?<=(?<![A-Z]\.[A-Z]|\be\.g|\bi\.e|\betc|\bNo|\bvs)[.!?;])(?=\s+[^\s\d(])")
+SENTENCE_END = regex.compile(
+    r"(?<=[。！？；])|(?<=[;!?])(?=\s*\p{Han})"
+    r"|(?<=(?<!\b[A-Za-z]\.[A-Za-z]|\b(?:[A-Za-z]|e\.g|i\.e|etc|No|no|vs|Inc|Ltd|Co|Corp|approx|Sec|Art|St|Mr|Ms|Dr))[.!?;])"
+    r"(?=\s+[A-Z“\"‘'(\p{Han}])"
+)
 CJK = regex.compile(r"\p{Han}")
 LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 

@@ -37,9 +37,10 @@ def window_hours(m: regex.Match) -> float | None:
 
 
 def context_text(ctx: Context, unit: Unit) -> str:
-    """A row reads with its table's caption and header; a sentence reads alone."""
+    """A row reads with its table's caption and header; a sentence with the two before it
+    (a bulleted window reads with the sentence that introduces the list)."""
     if not unit.is_row:
-        return unit.text
+        return " ".join(u.text for u in ctx.units[max(unit.index - 2, 0) : unit.index + 1])
     table = ctx.doc.tables[unit.block.table] if unit.block.table is not None else None
     header = ""
     if table and table.rows:
@@ -48,12 +49,14 @@ def context_text(ctx: Context, unit: Unit) -> str:
     return " ".join((before, header, unit.text))
 
 
-def days_in(ctx: Context, text: str) -> int | None:
+def days_in(ctx: Context, text: str, near: int = 0) -> int | None:
+    """Days per week named in text; with several, the one nearest to offset `near`."""
     best = None
     for rule in ctx.rules.get("coverage", "days", ctx.language):
-        m = rule.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), int((rule.spec.value or {})["days"]))
+        for m in rule.finditer(text):
+            distance = min(abs(m.start() - near), abs(m.end() - near))
+            if best is None or distance < best[0]:
+                best = (distance, int((rule.spec.value or {})["days"]))
     return best[1] if best else None
 
 
@@ -86,14 +89,14 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
             if h and d and d <= 7 and h <= 24:
                 found.append((int(d), float(h), rule.id))
                 taken.append(m.span())
-    if found:
-        return found
     for rule in ctx.rules.get("coverage", "window", ctx.language):
         for m in rule.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
             hours = window_hours(m)
             if hours is None:
                 continue
-            days = days_in(ctx, text) or days_in(ctx, context_text(ctx, unit)) or default_days(ctx, text)
+            days = days_in(ctx, text, m.start()) or days_in(ctx, context_text(ctx, unit)) or default_days(ctx, text)
             if days:
                 found.append((days, hours, rule.id))
     return found

@@ -44,17 +44,29 @@ def credit_value(cell: str) -> float | None:
 
 
 def tiers_from_table(ctx: Context, index: int) -> list[tuple[float, float, Evidence, str]]:
+    """Rows of availability bands against credits. Threshold columns hold bands ('< 99.9%',
+    '99.0% – < 99.9%'); credit columns are named for credits or, in a credit table (its caption
+    or header says so), are the other columns holding percentages (one per plan or service)."""
     grid = grid_of(ctx, index)
     if grid.n_rows < 2:
         return []
+    body = range(1, grid.n_rows)
     header = [grid.cell(0, c) for c in range(grid.n_cols)]
-    credit_cols = [c for c, h in enumerate(header) if ctx.rules.search_any("service_credits", "credit", h, ctx.language)]
+    is_credit = lambda text: ctx.rules.search_any("service_credits", "credit", text, ctx.language) is not None  # noqa: E731
+    threshold_cols = [c for c in range(grid.n_cols)
+                      if sum(threshold_of(ctx, grid.cell(r, c)) is not None for r in body) * 2 >= len(body)
+                      and not is_credit(header[c])]
+    credit_cols = [c for c, h in enumerate(header) if is_credit(h) and c not in threshold_cols]
+    if not credit_cols and threshold_cols and (is_credit(" ".join(header)) or any(is_credit(t) for t in grid.captions[:1])
+                                               or any(is_credit(grid.row_text(r)) for r in body)):
+        credit_cols = [c for c in range(grid.n_cols) if c not in threshold_cols
+                       and any(percents(grid.cell(r, c)) for r in body)]
     if not credit_cols:
         return []
     out = []
-    for r in range(1, grid.n_rows):
-        thresholds = [threshold_of(ctx, grid.cell(r, c)) for c in range(grid.n_cols) if c not in credit_cols]
-        thresholds = [t for t in thresholds if t is not None]
+    for r in body:
+        thresholds = [t for c in range(grid.n_cols) if c not in credit_cols
+                      for t in [threshold_of(ctx, grid.cell(r, c))] if t is not None]
         if not thresholds:
             vals = [v for c in range(grid.n_cols) if c not in credit_cols for v, _, _ in percents(grid.cell(r, c))]
             thresholds = [max(vals)] if vals else []
@@ -71,18 +83,33 @@ def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Ev
     text = unit.text
     if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
         return []
+    if ctx.rules.search_any("service_credits", "negative", text, ctx.language):
+        return []
     out = []
-    # each "below X%" starts a tier; its credit is the last percentage before the next tier starts
+    # each "below X%" starts a tier; its credit is the last other percentage before the next tier
+    # starts or, when the sentence names the credit first ("10% of the fees, where uptime is below
+    # 99.9%"), the percentage before the threshold
     starts = below_values(ctx, text)
     for i, (below, pos) in enumerate(starts):
         end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
         segment = text[pos:end]
-        floors = {v for rule in ctx.rules.get("service_credits", "floor", ctx.language)
-                  for m in rule.finditer(segment) if m.group("pct") for v in [parse_number(m.group("pct"))]}
+        floors = floor_values(ctx, segment)
         vals = [v for v, _, _ in percents(segment)[1:] if v not in floors and v != below and 0 < v <= 100]
+        if not vals and i == 0:
+            vals = [v for v, _, _ in percents(text[:pos]) if 0 < v <= 100]
         if vals:
             out.append((below, vals[-1], ctx.unit_evidence(unit), "any.credits.prose"))
     return out
+
+
+def floor_values(ctx: Context, text: str) -> set[float]:
+    found = set()
+    for rule in ctx.rules.get("service_credits", "floor", ctx.language):
+        for m in rule.finditer(text):
+            v = parse_number(m.group("pct")) if m.group("pct") else None
+            if v is not None:
+                found.add(v)
+    return found
 
 
 def extract_tiers(ctx: Context) -> list[ServiceCredit]:
@@ -94,7 +121,7 @@ def extract_tiers(ctx: Context) -> list[ServiceCredit]:
             found += tiers_from_sentence(ctx, unit)
     items, seen = [], set()
     for below, credit, ev, rule in found:
-        if (below, credit) in seen or credit >= below:
+        if (below, credit) in seen or credit == below:
             continue
         seen.add((below, credit))
         items.append(ServiceCredit(below_percent=below, credit_percent=credit, evidence=ev, rule=rule))
@@ -109,10 +136,11 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
         cap = ctx.rules.search_any("service_credits", "cap", text, ctx.language)
         if cap is None:
             continue
-        after = text[cap[1].start() :]
-        vals = [v for v, _, _ in percents(after) if 0 < v <= 100]
+        # the percentage nearest the cap words, preferring one after them ("not exceed 30%")
+        at = cap[1].start()
+        vals = sorted((abs(s - at) + (0 if s >= at else 15), v) for v, s, _ in percents(text) if 0 < v <= 100)
         if vals:
-            return vals[0], ctx.unit_evidence(unit)
+            return vals[0][1], ctx.unit_evidence(unit)
         if ctx.rules.search_any("service_credits", "cap_full", text, ctx.language):
             return 100.0, ctx.unit_evidence(unit)
     return None, None

@@ -15,7 +15,9 @@ from .tables import TableGrid, grid_of
 
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
 CLAUSE = regex.compile(r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半])))")
-NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|标准", regex.I)
+NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I)
+COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d")
+COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
 KIND_ORDER = ("update", "restoration", "resolution", "response")
 
 
@@ -55,6 +57,8 @@ def durations_in(ctx: Context, text: str) -> list[tuple[int, int, float, bool, s
     """(start, end, minutes, business, rule) for every duration in text, fixed phrases included."""
     out = []
     for m in regex.finditer(fragments()["duration"], text, regex.I, timeout=1.0):
+        if COVERAGE_AROUND.match(text, m.end()) or COVERAGE_BEFORE.search(text[max(0, m.start() - 3) : m.start()]):
+            continue  # "24 hours a day, 7 days a week", 7×24小时: a staffing window, not a target
         got = to_minutes(m.group("amount"), m.group("unit"))
         if got and 0 < got[0] <= MAX_MINUTES:
             business = got[1] or bool(regex.match(r"\s*(?:business|working)\b|\s*工作", text[m.end() :]))
@@ -88,57 +92,71 @@ def scope_from_header(ctx: Context, header: str) -> str | None:
 
 
 def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
-    body = [r for r in range(grid.n_rows) if label_of(grid.cell(r, 0), ctx.rules, ctx.language)]
-    if not body:
-        return []
-    header_rows = list(range(0, body[0]))
-    caption_kinds = kinds_in(ctx, grid.caption)
-    default_kind = caption_kinds[0].value if len({h.value for h in caption_kinds}) == 1 else None
+    """Every timed cell of a table, its priority from the row (or the cell, or the column header)
+    and its kind from the column header (or the row label, the cell itself, or the table's caption)."""
+    labelled = [r for r in range(grid.n_rows) if label_of(grid.cell(r, 0), ctx.rules, ctx.language)]
+    header_rows = list(range(0, labelled[0])) if labelled else [0]
+    default_kind = caption_kind(ctx, grid)
     out: list[Candidate] = []
-    for r in body:
-        label = label_of(grid.cell(r, 0), ctx.rules, ctx.language)
+    for r in range(header_rows[-1] + 1 if header_rows else 0, grid.n_rows):
+        if vetoed(ctx, grid.cell(r, 0)):
+            continue  # a deliverable row ("incident report within 5 days"), not a target
+        row_label = label_of(grid.cell(r, 0), ctx.rules, ctx.language)
         row_kinds = kinds_in(ctx, grid.cell(r, 0))
         for c in range(1, grid.n_cols):
             header = " ".join(grid.cell(h, c) for h in header_rows)
-            if NON_TARGET_HEADER.search(header) and not kinds_in(ctx, header):
+            header_kinds = kinds_in(ctx, header)
+            if NON_TARGET_HEADER.search(header) and not header_kinds:
                 continue
             cell = grid.cell(r, c)
             if not cell or not_a_target(ctx, cell):
                 continue
-            header_kinds = kinds_in(ctx, header)
-            kind = (header_kinds or row_kinds or [None])[0]
-            kind_value = kind.value if kind else default_kind
-            inner = kinds_in(ctx, cell)
             found = durations_in(ctx, cell)
             if not found:
                 continue
-            ev = grid.row_evidence(ctx, r)
+            col_label = label_of(header, ctx.rules, ctx.language)
+            in_cell = find_labels(cell, ctx.rules, ctx.language)
+            inner = kinds_in(ctx, cell)
             scope = scope_from_header(ctx, header) if header_kinds else (header or None)
-            if inner and len(found) > 1:
-                for cand in assign_kinds(ctx, cell, found, inner, label, scope, ev):
-                    out.append(cand)
+            if col_label is not None:
+                scope = scope_from_header(ctx, grid.cell(r, 0)) or None
+            ev = grid.row_evidence(ctx, r)
+            fallback = (header_kinds or row_kinds or [None])[0]
+            fallback_kind = fallback.value if fallback else default_kind
+            if not in_cell and not inner:
+                # one target per cell: a range or "15 minutes – 1 hour" takes its upper bound
+                label = row_label or col_label
+                if label is None or fallback_kind is None:
+                    continue
+                _, _, minutes, business, rule = max(found, key=lambda d: d[2])
+                out.append(Candidate(label, fallback_kind, minutes, business, scope, ev, rule))
                 continue
-            if kind_value is None:
-                continue
-            _, _, minutes, business, rule = max(found, key=lambda d: d[2])
-            out.append(Candidate(label, kind_value, minutes, business, scope, ev, rule))
+            for start, end, minutes, business, rule in found:
+                if not_a_target(ctx, cell[max(0, start - 12) : start]):
+                    continue
+                label = next((lab for lab in reversed(in_cell) if lab.end <= start), None) or row_label or col_label
+                kind = nearest_kind(ctx, cell, inner, start, end) if inner else None
+                kind_value = kind.value if kind else fallback_kind
+                if label is None or kind_value is None:
+                    continue
+                out.append(Candidate(label, kind_value, minutes, business, scope, ev, rule))
     return out
 
 
-def assign_kinds(ctx, text, found, kinds, label, scope, ev) -> list[Candidate]:
-    out = []
-    for start, end, minutes, business, rule in found:
-        kind = nearest_kind(ctx, text, kinds, start, end)
-        if kind:
-            out.append(Candidate(label, kind.value, minutes, business, scope, ev, kind.rule))
-    return out
+def caption_kind(ctx: Context, grid: TableGrid) -> str | None:
+    """The kind the nearest caption names first ("initial response targets" → response)."""
+    for text in grid.captions:
+        kinds = kinds_in(ctx, text)
+        if kinds:
+            return kinds[0].value
+    return None
 
 
 # ---------------------------------------------------------------- prose
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in CLAUSE.finditer(text, 0, start)), default=0)
+    left = max((m.end() for m in CLAUSE.finditer(text) if m.end() <= start), default=0)
     m = CLAUSE.search(text, end)
     return left, (m.start() if m else len(text))
 
@@ -169,7 +187,7 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
     out: list[Candidate] = []
     for start, end, minutes, business, rule in found:
         c0, c1 = clause_bounds(text, start, end)
-        if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 20) : start]):
+        if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 8) : start]):
             continue
         kind = nearest_kind(ctx, text, kinds, start, end)
         if kind is None:

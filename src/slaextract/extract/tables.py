@@ -12,7 +12,7 @@ from .context import Context
 class TableGrid:
     index: int
     cells: list[list[str]]
-    caption: str  # the sentence just before the table (its intro or title)
+    captions: list[str]  # the heading and intro paragraph above the table, nearest first
     row_units: list  # Unit of each row, for evidence
 
     @property
@@ -52,10 +52,16 @@ def grid_of(ctx: Context, index: int) -> TableGrid:
                 out.append(ctx.cell_clean(cell))
         rows.append(out)
     row_units = {u.block.row: u for u in ctx.units if u.block.table == index}
-    first = min((u.index for u in row_units.values()), default=0)
-    caption = ""
-    for u in reversed(ctx.units[max(first - 3, 0) : first]):
-        if not u.is_row:
-            caption = u.text
+    return TableGrid(index, rows, captions_of(ctx, index), [row_units[r] for r in range(len(rows))])
+
+
+def captions_of(ctx: Context, index: int, blocks: int = 2) -> list[str]:
+    """The heading and intro paragraph just above a table, nearest first: they often name what
+    the table's cells measure ("Initial response targets")."""
+    first = next(i for i, b in enumerate(ctx.doc.blocks) if b.table == index)
+    texts: list[str] = []
+    for i in range(first - 1, -1, -1):
+        if ctx.doc.blocks[i].kind == "row" or len(texts) == blocks:
             break
-    return TableGrid(index, rows, caption, [row_units[r] for r in range(len(rows))])
+        texts.append(ctx.block_text[i].text)
+    return texts
