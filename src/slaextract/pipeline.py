@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .extract import availability, channels, coverage, credits, response
-from .extract.context import build_context
+from .fields import availability, channels, coverage, credits, response
+from .fields.context import build_context
 from .model import ClauseSummary, DocumentInfo
 from .pdf import Document, read_document
 from .rules import RuleSet, default_rules

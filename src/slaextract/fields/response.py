@@ -162,8 +162,13 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int) -> Hit | None:
+    """The kind keyword a duration belongs to: one around it ("每两小时通报"), else the nearest in
+    its clause (English looks back first: "response within 15 minutes"), else one just before."""
     c0, c1 = clause_bounds(text, start, end)
     in_clause = [h for h in kinds if c0 <= h.start and h.end <= c1]
+    around = [h for h in in_clause if h.start < end and start < h.end]
+    if around:
+        return around[0]
     before = [h for h in in_clause if h.end <= start]
     after = [h for h in in_clause if h.start >= end]
     if ctx.language == "en" and before:

@@ -1,1 +1,0 @@
-"""Matches → typed values, one module per field of the clause summary."""

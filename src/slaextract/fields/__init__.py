@@ -1,0 +1,1 @@
+"""Clean text → typed values, one module per field of the clause summary."""

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from slaextract.errors import RuleError
+from slaextract.rules import has_nested_unbounded, load_rules
+
+GOOD_RULE = """
+language: en
+term: channels
+rules:
+  - id: en.channel.pager
+    role: channel
+    value: {channel: phone}
+    regex: '\\bpager\\b'
+    examples:
+      match: ["call the pager"]
+      no_match: ["page 3"]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "en").mkdir(exist_ok=True)
+    path = tmp_path / "en" / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_rule_file_loads(tmp_path):
+    write(tmp_path, GOOD_RULE)
+    rules = load_rules(tmp_path)
+    assert [r.id for r in rules.get("channels", "channel")] == ["en.channel.pager"]
+
+
+def test_unknown_key_is_rejected_naming_file_and_rule(tmp_path):
+    write(tmp_path, GOOD_RULE.replace("    role: channel", "    role: channel\n    colour: red"))
+    with pytest.raises(RuleError) as err:
+        load_rules(tmp_path)
+    assert "x.yaml" in str(err.value) and "en.channel.pager" in str(err.value)
+
+
+def test_missing_no_match_examples_are_rejected(tmp_path):
+    write(tmp_path, GOOD_RULE.replace('      no_match: ["page 3"]\n', ""))
+    with pytest.raises(RuleError, match="no_match"):
+        load_rules(tmp_path)
+
+
+def test_catastrophic_regex_is_rejected(tmp_path):
+    write(tmp_path, GOOD_RULE.replace("'\\bpager\\b'", "'(\\w+\\s*)+pager'"))
+    with pytest.raises(RuleError, match="nested unbounded"):
+        load_rules(tmp_path)
+
+
+def test_broken_regex_names_the_rule(tmp_path):
+    write(tmp_path, GOOD_RULE.replace("'\\bpager\\b'", "'(pager'"))
+    with pytest.raises(RuleError, match="en.channel.pager"):
+        load_rules(tmp_path)
+
+
+@pytest.mark.parametrize("source,nested", [
+    (r"(a+)+", True), (r"(?:\w+\s*)*", True), (r"(x*){2,}", True),
+    (r"(?:\.[\w-]+)+", False), (r"(?:ab)+", False), (r"\d+(?:,\d{3})*", False),
+])
+def test_nested_quantifier_detection(source, nested):
+    assert has_nested_unbounded(source) is nested
