@@ -134,7 +134,7 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
         if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
             continue
         cap = ctx.rules.search_any("service_credits", "cap", text, ctx.language)
-        if cap is None:
+        if cap is None or ctx.rules.search_any("service_credits", "cap_veto", text, ctx.language):
             continue
         # the percentage nearest the cap words, preferring one after them ("not exceed 30%")
         at = cap[1].start()

@@ -18,6 +18,7 @@ CLAUSE = regex.compile(r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|
 NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I)
 COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d")
 COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
+REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
 KIND_ORDER = ("update", "restoration", "resolution", "response")
 
 
@@ -170,7 +171,8 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
     if around:
         return around[0]
     before = [h for h in in_clause if h.end <= start]
-    after = [h for h in in_clause if h.start >= end]
+    # "within 5 days after restoration": a kind named after the time as its starting point is not its kind
+    after = [h for h in in_clause if h.start >= end and not REFERENCE_POINT.search(text[end : h.start])]
     if ctx.language == "en" and before:
         return before[-1]
     pool = before[-1:] + after[:1]
