@@ -53,7 +53,8 @@ def clause(text: str, start: int, end: int) -> str:
     """The stretch of a sentence a percentage belongs to (between clause punctuation)."""
     right_candidates = [i for i in (text.find(p, end) for p in ";；。") if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
-    return text[_clause_left(text, start) : right]
+    # what follows a figure matters only nearby ("99.9%, which is not a commitment")
+    return text[_clause_left(text, start) : min(right, end + 60)]
 
 
 def _clause_left(text: str, start: int) -> int:

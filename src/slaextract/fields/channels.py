@@ -12,11 +12,12 @@ def extract(ctx: Context) -> list[ChannelItem]:
         text = unit.text
         if ctx.rules.search_any("channels", "negative", text, ctx.language):
             continue
-        if not ctx.rules.search_any("channels", "context", text, ctx.language):
-            continue
+        about_support = ctx.rules.search_any("channels", "context", text, ctx.language) is not None
         for rule in ctx.rules.get("channels", "channel", ctx.language):
-            channel = (rule.spec.value or {})["channel"]
-            if channel in items:
+            value = rule.spec.value or {}
+            channel = value["channel"]
+            # phone numbers and e-mail addresses are everywhere; a knowledge base or a TAM is support by nature
+            if channel in items or (value.get("needs_context", True) and not about_support):
                 continue
             m = rule.search(text)
             if m:

@@ -37,6 +37,7 @@ class Unit:
     block: Block
     index: int  # position among all units, in reading order
     heading: str | None = None  # nearest heading above, as clean text
+    not_terms: bool = False  # a drafting note or reviewer comment: no field reads it
 
     @property
     def text(self) -> str:
@@ -115,5 +116,10 @@ def build_context(doc: Document, rules: RuleSet) -> Context:
             heading = mt.text.strip()
         spans = [(0, len(mt.text))] if block.kind != "para" else split_sentences(mt.text)
         for s, e in spans:
-            ctx.units.append(Unit(mt, s, e, block, len(ctx.units), heading))
+            note = block.kind != "row" and rules.search_any("context", "not_terms", mt.text[s:e], ctx.language) is not None
+            ctx.units.append(Unit(mt, s, e, block, len(ctx.units), heading, note))
+    # drafting notes are invisible to the field extractors, but keep their place for neighbours' context
+    ctx.units = [u for u in ctx.units if not u.not_terms]
+    for i, u in enumerate(ctx.units):
+        u.index = i
     return ctx

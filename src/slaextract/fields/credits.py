@@ -10,6 +10,7 @@ from .availability import percents
 from .context import Context, Unit
 from .tables import grid_of
 
+CLAIM_WORD = regex.compile(r"(?i)\bclaims?\b|索赔|赔偿申请")
 DAYS_PER = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
             "日": 1, "天": 1, "自然日": 1, "个自然日": 1, "周": 7, "星期": 7, "个星期": 7, "月": 30, "个月": 30}
 
@@ -86,8 +87,8 @@ def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Ev
     if ctx.rules.search_any("service_credits", "negative", text, ctx.language):
         return []
     out = []
-    # each "below X%" starts a tier; its credit is the last other percentage before the next tier
-    # starts or, when the sentence names the credit first ("10% of the fees, where uptime is below
+    # each "below X%" starts a tier; its credit is the first other percentage (not a band's floor)
+    # before the next tier starts or, when the sentence names the credit first ("10% of the fees, where uptime is below
     # 99.9%"), the percentage before the threshold
     starts = below_values(ctx, text)
     for i, (below, pos) in enumerate(starts):
@@ -95,10 +96,11 @@ def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Ev
         segment = text[pos:end]
         floors = floor_values(ctx, segment)
         vals = [v for v, _, _ in percents(segment)[1:] if v not in floors and v != below and 0 < v <= 100]
+        vals_after = bool(vals)
         if not vals and i == 0:
             vals = [v for v, _, _ in percents(text[:pos]) if 0 < v <= 100]
         if vals:
-            out.append((below, vals[-1], ctx.unit_evidence(unit), "any.credits.prose"))
+            out.append((below, vals[0] if vals_after else vals[-1], ctx.unit_evidence(unit), "any.credits.prose"))
     return out
 
 
@@ -106,7 +108,8 @@ def floor_values(ctx: Context, text: str) -> set[float]:
     found = set()
     for rule in ctx.rules.get("service_credits", "floor", ctx.language):
         for m in rule.finditer(text):
-            v = parse_number(m.group("pct")) if m.group("pct") else None
+            raw = m.groupdict().get("pct") or m.groupdict().get("pct2")
+            v = parse_number(raw) if raw else None
             if v is not None:
                 found.add(v)
     return found
@@ -149,7 +152,7 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
 def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
     for unit in ctx.units:
         text = unit.text
-        if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
+        if not (ctx.rules.search_any("service_credits", "credit", text, ctx.language) or CLAIM_WORD.search(text)):
             continue
         if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
             continue

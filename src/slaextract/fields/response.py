@@ -19,6 +19,7 @@ NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|
 COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d")
 COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
+FOOTNOTE_MARK = regex.compile(r"(?<=[a-z\p{Han}])\d{1,2}\b")  # "Response3": a footnote reference
 KIND_ORDER = ("update", "restoration", "resolution", "response")
 
 
@@ -105,7 +106,7 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
         row_label = label_of(grid.cell(r, 0), ctx.rules, ctx.language)
         row_kinds = kinds_in(ctx, grid.cell(r, 0))
         for c in range(1, grid.n_cols):
-            header = " ".join(grid.cell(h, c) for h in header_rows)
+            header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows))
             header_kinds = kinds_in(ctx, header)
             if NON_TARGET_HEADER.search(header) and not header_kinds:
                 continue
@@ -173,12 +174,13 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
     before = [h for h in in_clause if h.end <= start]
     # "within 5 days after restoration": a kind named after the time as its starting point is not its kind
     after = [h for h in in_clause if h.start >= end and not REFERENCE_POINT.search(text[end : h.start])]
-    if ctx.language == "en" and before:
-        return before[-1]
+    earlier = [h for h in kinds if h.end <= start and start - h.end < 100]
+    if ctx.language == "en" and (before or earlier):
+        # English names the target before its time: "restore service ..., within 4 hours"
+        return (before or earlier)[-1]
     pool = before[-1:] + after[:1]
     if pool:
         return min(pool, key=lambda h: start - h.end if h.end <= start else h.start - end)
-    earlier = [h for h in kinds if h.end <= start and start - h.end < 80]
     return earlier[-1] if earlier else None
 
 
