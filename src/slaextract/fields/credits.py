@@ -117,10 +117,15 @@ def floor_values(ctx: Context, text: str) -> set[float]:
 
 def extract_tiers(ctx: Context) -> list[ServiceCredit]:
     found = []
+    credit_tables = set()
     for t in range(len(ctx.doc.tables)):
-        found += tiers_from_table(ctx, t)
+        tiers = tiers_from_table(ctx, t)
+        found += tiers
+        if tiers:
+            credit_tables.add(t)
     for unit in ctx.units:
-        if not unit.is_row:
+        # a row of a table that is not itself a credit table may hold tiers as prose in a cell
+        if not unit.is_row or unit.block.table not in credit_tables:
             found += tiers_from_sentence(ctx, unit)
     items, seen = [], set()
     for below, credit, ev, rule in found:

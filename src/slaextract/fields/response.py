@@ -16,7 +16,7 @@ from .tables import TableGrid, grid_of
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
 CLAUSE = regex.compile(r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半])))")
 NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I)
-COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d")
+COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d|\s*(?:不间断|随时|值守|全天)")
 COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
 FOOTNOTE_MARK = regex.compile(r"(?<=[a-z\p{Han}])\d{1,2}\b")  # "Response3": a footnote reference
@@ -196,7 +196,7 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
     out: list[Candidate] = []
     for start, end, minutes, business, rule in found:
         c0, c1 = clause_bounds(text, start, end)
-        if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 8) : start]):
+        if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 4) : start]):
             continue
         kind = nearest_kind(ctx, text, kinds, start, end)
         if kind is None:
