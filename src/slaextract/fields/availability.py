@@ -33,6 +33,8 @@ def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     text = unit.text
     found = []
     subject = ctx.rules.search_any("availability", "subject", text, ctx.language)
+    if unit.is_row:
+        return row_commitments(ctx, unit)
     if subject is None:
         return []
     for value, s, e in percents(text):
@@ -60,6 +62,22 @@ def clause(text: str, start: int, end: int) -> str:
 def _clause_left(text: str, start: int) -> int:
     cut = max(text.rfind(p, 0, start) for p in ";；。")
     return cut + 1
+
+
+def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
+    """Percentages in the cells of a commitment row that sit under an availability column
+    (or, for a row labelled as the commitment, anywhere in the row)."""
+    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
+    header = [ctx.cell_clean(c) for c in table.rows[0]]
+    row = table.rows[unit.block.row]  # type: ignore[index]
+    columns = [i for i, h in enumerate(header) if ctx.rules.search_any("availability", "subject", h, ctx.language)]
+    cells = [ctx.cell_clean(row[i]) for i in (columns or range(len(row))) if i < len(row)]
+    out = []
+    for cell in cells:
+        if ctx.rules.search_any("availability", "negative", cell, ctx.language):
+            continue
+        out += [(v, "any.availability.table") for v, _, _ in percents(cell) if 90 <= v < 100]
+    return out
 
 
 def extract(ctx: Context) -> list[Availability]:
@@ -91,4 +109,8 @@ def row_is_commitment(ctx: Context, unit: Unit) -> bool:
     header = " ".join(ctx.cell_clean(c) for c in table.rows[0])
     if ctx.rules.search_any("service_credits", "credit", header, ctx.language):
         return False
-    return ctx.rules.search_any("availability", "subject", header, ctx.language) is not None
+    # the column header names availability, or the row itself is labelled as a commitment
+    label = ctx.cell_clean(table.rows[unit.block.row][0]) if unit.block.row is not None and table.rows[unit.block.row] else ""
+    return ctx.rules.search_any("availability", "subject", header, ctx.language) is not None or (
+        ctx.rules.search_any("availability", "subject", label, ctx.language) is not None
+        and ctx.rules.search_any("availability", "commitment", label, ctx.language) is not None)

@@ -106,6 +106,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s + (len(text[s:e]) - len(text[s:e].lstrip())), e) for s, e in spans]
 
 
+RUN_IN_HEADING = regex.compile(r"^[^\n]{1,40}(?=\n)")
+TERMINAL = regex.compile(r"[.。;；:：,，!?！？)）]\s*$")
+
+
+def split_run_in_heading(raw: str, mt: MatchText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A short first line with no closing punctuation ("5 Availability and credits") is a heading
+    that layout glued to its paragraph; it is its own unit, so its words do not colour the
+    first sentence."""
+    m = RUN_IN_HEADING.match(raw)
+    if not m or TERMINAL.search(m.group(0)) or len(m.group(0)) * 2 > len(raw.split("\n", 2)[1]):
+        return spans
+    cut = next((i for i in range(len(mt.text) + 1) if mt.to_raw(i) >= mt.raw_start + m.end()), None)
+    if not cut or not spans or not spans[0][0] < cut < spans[0][1]:
+        return spans
+    first_start, first_end = spans[0]
+    rest = cut + (len(mt.text[cut:first_end]) - len(mt.text[cut:first_end].lstrip()))
+    return [(first_start, cut), (rest, first_end)] + spans[1:]
+
+
 def build_context(doc: Document, rules: RuleSet) -> Context:
     ctx = Context(doc=doc, rules=rules, language=detect_language(doc.text))
     heading: str | None = None
@@ -115,6 +134,8 @@ def build_context(doc: Document, rules: RuleSet) -> Context:
         if block.kind == "heading":
             heading = mt.text.strip()
         spans = [(0, len(mt.text))] if block.kind != "para" else split_sentences(mt.text)
+        if block.kind == "para":
+            spans = split_run_in_heading(doc.text[block.start : block.end], mt, spans)
         for s, e in spans:
             note = block.kind != "row" and rules.search_any("context", "not_terms", mt.text[s:e], ctx.language) is not None
             ctx.units.append(Unit(mt, s, e, block, len(ctx.units), heading, note))

@@ -51,12 +51,15 @@ def tiers_from_table(ctx: Context, index: int) -> list[tuple[float, float, Evide
     grid = grid_of(ctx, index)
     if grid.n_rows < 2:
         return []
-    body = range(1, grid.n_rows)
-    header = [grid.cell(0, c) for c in range(grid.n_cols)]
+    # the header is every row above the first availability band (titles and merged headers too)
+    first = next((r for r in range(grid.n_rows)
+                  if any(threshold_of(ctx, grid.cell(r, c)) is not None for c in range(grid.n_cols))), 1)
+    first = max(first, 1)
+    body = range(first, grid.n_rows)
+    header = [" ".join(grid.cell(h, c) for h in range(first)) for c in range(grid.n_cols)]
     is_credit = lambda text: ctx.rules.search_any("service_credits", "credit", text, ctx.language) is not None  # noqa: E731
     threshold_cols = [c for c in range(grid.n_cols)
-                      if sum(threshold_of(ctx, grid.cell(r, c)) is not None for r in body) * 2 >= len(body)
-                      and not is_credit(header[c])]
+                      if sum(threshold_of(ctx, grid.cell(r, c)) is not None for r in body) * 2 >= len(body)]
     credit_cols = [c for c, h in enumerate(header) if is_credit(h) and c not in threshold_cols]
     if not credit_cols and threshold_cols and (is_credit(" ".join(header)) or any(is_credit(t) for t in grid.captions[:1])
                                                or any(is_credit(grid.row_text(r)) for r in body)):

@@ -19,6 +19,7 @@ NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|
 COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d|\s*(?:不间断|随时|值守|全天)")
 COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
+TARGET_NOUN = regex.compile(r"(?i)\s*(?:times?|targets?|objectives?|时间|时限|目标)")
 FOOTNOTE_MARK = regex.compile(r"(?<=[a-z\p{Han}])\d{1,2}\b")  # "Response3": a footnote reference
 KIND_ORDER = ("update", "restoration", "resolution", "response")
 
@@ -104,7 +105,10 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
         if vetoed(ctx, grid.cell(r, 0)):
             continue  # a deliverable row ("incident report within 5 days"), not a target
         row_label = label_of(grid.cell(r, 0), ctx.rules, ctx.language)
-        row_kinds = kinds_in(ctx, grid.cell(r, 0))
+        # short cells before the first timed one name the row ("严重 | 响应时间 | 4小时 | 15分钟");
+        # a long definition cell ("… no workaround exists") does not
+        lead = next((c for c in range(1, grid.n_cols) if durations_in(ctx, grid.cell(r, c))), grid.n_cols)
+        row_kinds = kinds_in(ctx, " ".join(grid.cell(r, c) for c in range(lead) if c == 0 or len(grid.cell(r, c)) <= 30))
         for c in range(1, grid.n_cols):
             header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows))
             header_kinds = kinds_in(ctx, header)
@@ -149,8 +153,14 @@ def caption_kind(ctx: Context, grid: TableGrid) -> str | None:
     """The kind the nearest caption names first ("initial response targets" → response)."""
     for text in grid.captions:
         kinds = kinds_in(ctx, text)
-        if kinds:
-            return kinds[0].value
+        named = [h for h in kinds if TARGET_NOUN.match(text, h.end)]
+        if named or kinds:
+            return (named or kinds)[0].value
+    # a table that repeats the previous table's header continues it, and what it measures
+    if grid.index > 0:
+        previous = grid_of(ctx, grid.index - 1)
+        if previous.cells and grid.cells and previous.cells[0] == grid.cells[0]:
+            return caption_kind(ctx, previous)
     return None
 
 
@@ -187,7 +197,7 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
 def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[Candidate]:
     text = unit.text
     found = durations_in(ctx, text)
-    if not found:
+    if not found or ctx.rules.search_any("response_times", "example", text, ctx.language):
         return []
     kinds = kinds_in(ctx, text)
     if not kinds:
