@@ -94,16 +94,26 @@ def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Ev
     # before the next tier starts or, when the sentence names the credit first ("10% of the fees, where uptime is below
     # 99.9%"), the percentage before the threshold
     starts = below_values(ctx, text)
+    if not starts:
+        return out
+    # a percentage under 90 before the first band is a credit named first (uptime figures are higher)
+    credit_first = any(v < 90 for v, _, _ in percents(text[: starts[0][1]]))
     for i, (below, pos) in enumerate(starts):
-        end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
-        segment = text[pos:end]
-        floors = floor_values(ctx, segment)
-        vals = [v for v, _, _ in percents(segment)[1:] if v not in floors and v != below and 0 < v <= 100]
-        vals_after = bool(vals)
-        if not vals and i == 0:
-            vals = [v for v, _, _ in percents(text[:pos]) if 0 < v <= 100]
-        if vals:
-            out.append((below, vals[0] if vals_after else vals[-1], ctx.unit_evidence(unit), "any.credits.prose"))
+        if credit_first:
+            # "10% of the fees, where uptime is below 99.9% …; 25% …, where it is below 99.0%"
+            prev = starts[i - 1][1] if i else 0
+            segment = text[prev:pos]
+            floors = floor_values(ctx, segment)
+            vals = [v for v, _, _ in percents(segment) if v not in floors and v not in (below, starts[i - 1][0] if i else None)]
+            credit = vals[-1] if vals else None
+        else:
+            end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
+            segment = text[pos:end]
+            floors = floor_values(ctx, segment)
+            vals = [v for v, _, _ in percents(segment)[1:] if v not in floors and v != below]
+            credit = vals[0] if vals else None
+        if credit is not None and 0 < credit <= 100:
+            out.append((below, credit, ctx.unit_evidence(unit), "any.credits.prose"))
     return out
 
 
