@@ -15,13 +15,14 @@ def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = No
     ctx = build_context(doc, rules or default_rules())
     cap, cap_ev = credits.extract_cap(ctx)
     window, window_ev = credits.extract_claim_window(ctx)
+    promised = availability.extract(ctx)
     return ClauseSummary(
         document=DocumentInfo(path=path or doc.path, sha256=doc.sha256, pages=doc.pages, language=ctx.language),  # type: ignore[arg-type]
         coverage=coverage.extract(ctx),
         response_times=response.extract(ctx),
         channels=channels.extract(ctx),
-        availability=availability.extract(ctx),
-        service_credits=credits.extract_tiers(ctx),
+        availability=promised,
+        service_credits=credits.extract_tiers(ctx, [a.percent for a in promised]),
         credit_cap_percent=cap,
         credit_cap_evidence=cap_ev,
         claim_window_days=window,

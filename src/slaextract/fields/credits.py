@@ -25,8 +25,14 @@ def below_values(ctx: Context, text: str) -> list[tuple[float, int]]:
     return sorted(out, key=lambda t: t[1])
 
 
+COMMITMENT = -1.0  # a band whose top is "below the commitment": the availability the document promises
+
+
 def threshold_of(ctx: Context, cell: str) -> float | None:
-    """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9."""
+    """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9,
+    '低于承诺值' → COMMITMENT."""
+    if ctx.rules.search_any("service_credits", "below_commitment", cell, ctx.language):
+        return COMMITMENT
     below = below_values(ctx, cell)
     if below:
         return below[0][0]
@@ -44,7 +50,7 @@ def credit_value(cell: str) -> float | None:
     return float(m.group(1)) if m and 0 < float(m.group(1)) <= 100 else None
 
 
-def tiers_from_table(ctx: Context, index: int) -> list[tuple[float, float, Evidence, str]]:
+def tiers_from_table(ctx: Context, index: int, committed: list[float]) -> list[tuple[float, float, Evidence, str]]:
     """Rows of availability bands against credits. Threshold columns hold bands ('< 99.9%',
     '99.0% – < 99.9%'); credit columns are named for credits or, in a credit table (its caption
     or header says so), are the other columns holding percentages (one per plan or service)."""
@@ -74,12 +80,21 @@ def tiers_from_table(ctx: Context, index: int) -> list[tuple[float, float, Evide
         if not thresholds:
             vals = [v for c in range(grid.n_cols) if c not in credit_cols for v, _, _ in percents(grid.cell(r, c))]
             thresholds = [max(vals)] if vals else []
-        for c in credit_cols:
+        for k, c in enumerate(credit_cols):
             credit = credit_value(grid.cell(r, c))
             if credit is None:
                 continue
-            for t in thresholds:
+            for t in resolve_commitment(thresholds, committed, k, len(credit_cols)):
                 out.append((t, credit, grid.row_evidence(ctx, r), "any.credits.table"))
+    return out
+
+
+def resolve_commitment(thresholds: list[float], committed: list[float], column: int, columns: int) -> list[float]:
+    """Replace COMMITMENT by the promised availability: one per credit column when the document
+    promises one figure per column (one per service), else every figure it promises."""
+    out = [t for t in thresholds if t != COMMITMENT]
+    if COMMITMENT in thresholds and committed:
+        out += [committed[column]] if len(committed) == columns else committed
     return out
 
 
@@ -128,11 +143,11 @@ def floor_values(ctx: Context, text: str) -> set[float]:
     return found
 
 
-def extract_tiers(ctx: Context) -> list[ServiceCredit]:
+def extract_tiers(ctx: Context, availability: list[float] | None = None) -> list[ServiceCredit]:
     found = []
     credit_tables = set()
     for t in range(len(ctx.doc.tables)):
-        tiers = tiers_from_table(ctx, t)
+        tiers = tiers_from_table(ctx, t, availability or [])
         found += tiers
         if tiers:
             credit_tables.add(t)
@@ -149,6 +164,15 @@ def extract_tiers(ctx: Context) -> list[ServiceCredit]:
     return items
 
 
+CLAUSE_END = regex.compile(r"[;；。,，]")
+
+
+def clause_around(text: str, at: int) -> tuple[int, int]:
+    lo = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    m = CLAUSE_END.search(text, at)
+    return lo, (m.start() if m else len(text))
+
+
 def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
     for unit in ctx.units:
         text = unit.text
@@ -157,9 +181,11 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
         cap = ctx.rules.search_any("service_credits", "cap", text, ctx.language)
         if cap is None or ctx.rules.search_any("service_credits", "cap_veto", text, ctx.language):
             continue
-        # the percentage nearest the cap words, preferring one after them ("not exceed 30%")
+        # the percentage in the cap words' own clause, nearest them, preferring one after
+        # ("not exceed 30%" over "以…100%为限")
         at = cap[1].start()
-        vals = sorted((abs(s - at) + (0 if s >= at else 15), v) for v, s, _ in percents(text) if 0 < v <= 100)
+        lo, hi = clause_around(text, at)
+        vals = sorted((abs(s - at) + (0 if s >= at else 15), v) for v, s, _ in percents(text) if 0 < v <= 100 and lo <= s < hi)
         if vals:
             return vals[0][1], ctx.unit_evidence(unit)
         if ctx.rules.search_any("service_credits", "cap_full", text, ctx.language):
