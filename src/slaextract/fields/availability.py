@@ -21,6 +21,15 @@ def percents(text: str) -> list[tuple[float, int, int]]:
     return out
 
 
+FORMULA = regex.compile(r"\s*(?:minus|less|-|−|–)\s")
+TIMES = regex.compile(r"[×*xX÷/=]\s*$")
+
+
+def in_formula(text: str, start: int, end: int) -> bool:
+    """'100% minus the downtime share', '× 100%': arithmetic in a definition, not a promise."""
+    return bool(FORMULA.match(text, end) or TIMES.search(text[max(0, start - 3) : start]))
+
+
 def period_of(ctx: Context, text: str) -> str | None:
     for period in PERIOD_ORDER:
         for rule in ctx.rules.get("availability", "period", ctx.language):
@@ -38,7 +47,7 @@ def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     if subject is None:
         return []
     for value, s, e in percents(text):
-        if not 90 <= value < 100 or (value >= 99.99999):
+        if not 90 <= value <= 100 or (99.99999 <= value < 100) or in_formula(text, s, e):
             continue
         window = clause(text, s, e)
         if ctx.rules.search_any("availability", "negative", window, ctx.language):

@@ -19,6 +19,7 @@ NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|
 COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d|\s*(?:不间断|随时|值守|全天)")
 COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
+SENTENCE_VETOES = ("example", "off_topic")  # a worked example, a complaint or dispute procedure
 TARGET_NOUN = regex.compile(r"(?i)\s*(?:times?|targets?|objectives?|时间|时限|目标)")
 FOOTNOTE_MARK = regex.compile(r"(?<=[a-z\p{Han}])\d{1,2}\b")  # "Response3": a footnote reference
 KIND_ORDER = ("update", "restoration", "resolution", "response")
@@ -197,7 +198,7 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
 def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[Candidate]:
     text = unit.text
     found = durations_in(ctx, text)
-    if not found or ctx.rules.search_any("response_times", "example", text, ctx.language):
+    if not found or any(ctx.rules.search_any("response_times", role, text, ctx.language) for role in SENTENCE_VETOES):
         return []
     kinds = kinds_in(ctx, text)
     if not kinds:
