@@ -3,6 +3,5 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/scoring.py
+# tests/paths.py and tests/scoring.py are imported by test modules in sub-folders too
+sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from paths import ROOT
 from typer.testing import CliRunner
 
 from slaextract import __version__

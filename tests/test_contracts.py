@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
+from paths import ROOT, SHARED
 from scoring import FIELDS, Tally
 
 from slaextract import extract

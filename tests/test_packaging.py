@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from paths import ROOT
 
 
 @pytest.fixture(scope="module")

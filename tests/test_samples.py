@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
+from paths import ROOT
 from scoring import FIELDS, keys
 
 from slaextract import extract

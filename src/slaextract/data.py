@@ -20,7 +20,15 @@ def patterns_dir() -> Path:
     raise FileNotFoundError("slaextract's patterns/ folder is missing from the installation")
 
 
+# libyaml's loader when PyYAML was built with it: rules load on every run, and the pure-Python
+# loader costs a noticeable part of a short document's run time
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+
+
 @cache
 def load_units(name: str) -> Any:
-    with (patterns_dir() / "units" / f"{name}.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml((patterns_dir() / "units" / f"{name}.yaml").read_text(encoding="utf-8"))

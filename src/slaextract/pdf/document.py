@@ -65,6 +65,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     has_layout: bool = True
+    page_sizes: list[tuple[float, float]] = field(default_factory=list)  # each page's shown width, height
     _seg_starts: list[int] = field(default_factory=list, repr=False)
 
     def finish(self) -> None:

@@ -1,17 +1,18 @@
 """PDF → Document.
 
-pypdfium2 reads every page's text and line boxes (fast, in content order, which
-for generated PDFs is reading order); pdfplumber's table finder runs only on the
-pages whose drawing holds enough ruling paths to be a table. Running headers and
-footers are dropped; lines are grouped into paragraphs by vertical gaps.
+pypdfium2 reads every page's text and glyph-run boxes (fast, in content order,
+which for generated PDFs is reading order; see layout.py for the two-column
+pages where it is not). pdfplumber's table finder runs only on the pages that
+need it: enough ruling paths and a service-level word for a ruled table, or
+rows that line up under a priority label for a borderless one. Running headers
+and footers are dropped; lines are grouped into paragraphs, and a paragraph cut
+by a page or column break is joined again.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -19,27 +20,44 @@ import regex
 from ..errors import EncryptedError, InputError, LimitError, NoTextError
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
-from .tables import PageTable, find_tables
+from .geometry import center_inside, display_size, same_baseline, to_display, union
+from .grid import grid_tables
+from .layout import (  # noqa: F401  (NUMBERED_START and PAGE_NUMBER are imported from here by textfile.py and tests)
+    BULLET_ONLY,
+    NUMBERED_START,
+    PAGE_NUMBER,
+    Line,
+    PageText,
+    TableMark,
+    body_font_size,
+    find_gutter,
+    in_body,
+    is_heading,
+    joint,
+    line_pitch,
+    place_tables,
+    reading_order,
+    running_lines,
+    starts_paragraph,
+)
+from .tables import PageTable, TableRequest, find_tables
 
-# a table needs at least this many drawn paths (cell borders or backgrounds) on its page
+# a ruled table needs at least this many drawn paths (cell borders or backgrounds) on its page
 MIN_PATHS_FOR_TABLE = 6
-MARGIN_FRACTION = 0.09  # top/bottom band where running headers and footers live
-PAGE_NUMBER = regex.compile(
-    r"^\s*(?:(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:/|of)\s*\d+|-\s*\d+\s*-|\d{1,4}"
-    r"|第\s*\d+\s*页(?:\s*[/／,，]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页)\s*$",
+# and a word of the trade on its page: tables of prices or contacts are read as plain lines
+SLA_WORDS = regex.compile(
+    r"respon|resol|severity|priority|availab|uptime|downtime|credit|service level|\bSLA\b|support|incident"
+    r"|\bP[0-4]\b|\bS[1-4]\b|响应|解决|故障|可用|赔偿|补偿|代金券|级别|优先|服务等级|时限|处理",
     regex.IGNORECASE,
 )
-NUMBERED_START = regex.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s|\(?[a-z]\)\s|\([ivx]+\)\s|[ivx]+\.\s|第[一二三四五六七八九十百零\d]+[条章节]"
-    r"|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[、.．)]|[•·▪●■\-–]\s|Article\s|ARTICLE\s|Section\s)",
+# the first cell of a row of a borderless priority table
+PRIORITY_LABEL = regex.compile(
+    r"^\s*(?:P\s?[0-4]\b|S(?:ev)?\s?[0-4]\b|Sev(?:erity)?\s*[0-4IV]+\b|Priority\s*[0-4]\b|Level\s*[0-4]\b"
+    r"|(?:Critical|Urgent|High|Medium|Normal|Low|Emergency|Major|Minor)\b"
+    r"|紧急|严重|重大|重要|高|中|低|一般|[一二三四1-4]级|[一二三四]类)",
+    regex.IGNORECASE,
 )
-
-
-@dataclass(slots=True)
-class Line:
-    text: str
-    page: int
-    bbox: BBox  # x0, top, x1, bottom
+ROW_GAP = 8.0  # points between two glyph runs of one line that make them separate cells
 
 
 def sha256_of(path: Path) -> str:
@@ -53,35 +71,172 @@ def sha256_of(path: Path) -> str:
 def open_pdf(path: Path, password: str | None):
     import pypdfium2 as pdfium  # noqa: PLC0415  (import cost paid only for PDFs)
 
+    # Why PDFium refused a file (its FPDF_GetLastError code), in the words a user needs.
+    reasons = {
+        0: "PDF has no pages",  # PDFium opened it, but its page tree is empty
+        2: "cannot read file",
+        3: "damaged or truncated PDF (no readable cross-reference table or catalog)",
+        6: "damaged PDF (page not found or content error)",
+    }
     try:
         return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        if "password" in msg:
+        code = getattr(exc, "err_code", None)
+        if code == 4 or (code is None and "password" in str(exc).lower()):
             if password:
                 raise EncryptedError("wrong password for this encrypted PDF", str(path)) from None
             raise EncryptedError("PDF is encrypted; pass --password", str(path)) from None
-        raise InputError(f"not a readable PDF ({exc}); is the file complete?", str(path)) from None
+        if code == 5:
+            raise EncryptedError("PDF uses an encryption scheme that cannot be read", str(path)) from None
+        raise InputError(reasons.get(code, f"damaged PDF that PDFium cannot open ({exc})"), str(path)) from None
 
 
-def page_lines(page, page_no: int) -> Iterator[Line]:
-    """Lines of one page in content order, each with the box of its first and last characters."""
+def read_pdf(path: Path, password: str | None = None, max_pages: int | None = None) -> Document:
+    pdf = open_pdf(path, password)
+    try:
+        n_pages = len(pdf)
+        doc = Document(path=str(path), sha256=sha256_of(path), pages=n_pages)
+        if max_pages is not None and n_pages > max_pages:
+            raise LimitError(f"{n_pages} pages exceeds --max-pages {max_pages}", str(path))
+        pages: list[PageText] = []
+        requests: list[TableRequest] = []
+        tables: dict[int, list[PageTable]] = {}
+        for i in range(n_pages):
+            page = pdf[i]
+            try:
+                text = read_page(page, i + 1)
+                if text.tables:
+                    tables[i] = text.tables
+                    text.tables = []
+                else:
+                    request = table_request(page, text, i)
+                    if request is not None:
+                        requests.append(request)
+            finally:
+                page.close()
+            pages.append(text)
+    finally:
+        pdf.close()
+    if not any(p.lines for p in pages):
+        raise NoTextError("no text layer (scanned pages?); OCR is needed first", str(path))
+    if requests:
+        tables.update(find_tables(path, requests, password))
+    doc.page_sizes = [p.size for p in pages]
+    build(doc, pages, tables)
+    return doc
+
+
+# ---------------------------------------------------------------- reading a page with pdfium
+
+def read_page(page, page_no: int) -> PageText:
+    """One page's lines in content order, in display coordinates.
+
+    Where pdfium ran two printed lines together (a hyphenated line end, or two columns on one
+    baseline) they are split again; ruled tables on a page with a service-level word are read too.
+    """
+    import pypdfium2.raw as raw_c  # noqa: PLC0415
+
+    width, height, rotation = page.get_width(), page.get_height(), page.get_rotation() % 360
+    out = PageText(page_no, display_size(width, height, rotation), rotation)
     textpage = page.get_textpage()
-    height = page.get_height()
-    text = textpage.get_text_range()
-    pos = 0
-    for raw in text.split("\r\n"):
-        start, pos = pos, pos + len(raw) + 2
-        stripped = raw.strip()
-        if not stripped:
+    try:
+        def box(rect: tuple[float, float, float, float]) -> BBox:
+            return to_display(*rect, width, height, rotation)
+
+        text = textpage.get_text_range()
+        pos = 0
+        for raw in text.split("\r\n"):
+            start, pos = pos, pos + len(raw) + 2
+            if not raw.strip():
+                continue
+            first = start + (len(raw) - len(raw.lstrip()))
+            count = len(raw.strip())
+            rects = [box(textpage.get_rect(k)) for k in range(textpage.count_rects(first, count))]
+            if not rects:
+                continue
+            size = raw_c.FPDFText_GetFontSize(textpage.raw, first)
+            bold = raw_c.FPDFText_GetFontWeight(textpage.raw, first) >= 600
+            if all(same_baseline(rects[0], r) for r in rects[1:]):
+                out.lines.append(Line(raw.strip(), page_no, union(rects), runs(rects), size=size, bold=bold,
+                                      char_start=first))
+            else:
+                for ln in split_printed_lines(textpage, first, raw.strip(), page_no, box):
+                    ln.size, ln.bold = size, bold
+                    out.lines.append(ln)
+        out.gutter = find_gutter(out.lines, out.size)
+        if out.gutter is not None:
+            out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
+        if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and has_sla_words(out.lines):
+            out.tables = grid_tables(page, textpage, page_no,
+                                     lambda *rect: to_display(*rect, width, height, rotation))
+    finally:
+        textpage.close()
+    if rotation:
+        # pdfium keeps content order on a rotated page, but its line breaking follows the unrotated page
+        out.lines.sort(key=lambda ln: (round(ln.bbox[1] / 3), ln.bbox[0]))
+    return out
+
+
+def char_boxes(textpage, first: int, text: str, box) -> list[BBox | None]:
+    boxes: list[BBox | None] = []
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            boxes.append(None)
             continue
-        first = start + (len(raw) - len(raw.lstrip()))
-        last = start + len(raw.rstrip()) - 1
-        l0, b0, r0, t0 = textpage.get_charbox(first)
-        l1, b1, r1, t1 = textpage.get_charbox(last)
-        bbox = (min(l0, l1), height - max(t0, t1), max(r0, r1), height - min(b0, b1))
-        yield Line(stripped, page_no, bbox)
-    textpage.close()
+        boxes.append(box(textpage.get_charbox(first + k)))
+    return boxes
+
+
+def split_printed_lines(textpage, first: int, text: str, page_no: int, box) -> Iterator[Line]:
+    """pdfium joins a line that ends in a hyphen to the next (marking the hyphen U+FFFE); split them again."""
+    boxes = char_boxes(textpage, first, text, box)
+    start, row = 0, None
+    for k, b in enumerate(boxes):
+        if b is None:
+            continue
+        if row is not None and not same_baseline(row, b):
+            yield make_line(text[start:k], page_no, [x for x in boxes[start:k] if x], first + start)
+            start, row = k, b
+        else:
+            row = b if row is None else union((row, b))
+    yield make_line(text[start:], page_no, [x for x in boxes[start:] if x], first + start)
+
+
+def split_at_gutter(textpage, lines: list[Line], g: float, box) -> Iterator[Line]:
+    """A line with glyph runs on both sides of the column gap is two lines (one per column)."""
+    for ln in lines:
+        parts = ln.parts or (ln.bbox,)
+        if not (any(p[2] <= g for p in parts) and any(p[0] >= g for p in parts)) or any(
+            p[0] < g < p[2] for p in parts
+        ):
+            yield ln
+            continue
+        start = ln.char_start
+        boxes = char_boxes(textpage, start, ln.text, box)
+        cut = next((k for k, b in enumerate(boxes) if b is not None and b[0] >= g), None)
+        if cut is None or not ln.text[:cut].strip():
+            yield ln
+            continue
+        for piece in (make_line(ln.text[:cut], ln.page, [b for b in boxes[:cut] if b], start),
+                      make_line(ln.text[cut:], ln.page, [b for b in boxes[cut:] if b], start + cut)):
+            piece.size, piece.bold = ln.size, ln.bold
+            yield piece
+
+
+def make_line(text: str, page_no: int, boxes: list[BBox], char_start: int) -> Line:
+    lead = len(text) - len(text.lstrip())
+    return Line(text.strip(), page_no, union(boxes), runs(boxes), char_start=char_start + lead)
+
+
+def runs(boxes: list[BBox]) -> tuple[BBox, ...]:
+    """Glyph boxes of one printed line merged into runs; a gap of ROW_GAP or more starts a run (a cell)."""
+    out: list[BBox] = []
+    for b in sorted(boxes, key=lambda b: b[0]):
+        if out and b[0] - out[-1][2] < ROW_GAP:
+            out[-1] = union((out[-1], b))
+        else:
+            out.append(b)
+    return tuple(out)
 
 
 def path_count(page) -> int:
@@ -95,147 +250,157 @@ def path_count(page) -> int:
     return n
 
 
-def running_lines(pages: list[list[Line]], heights: list[float]) -> set[tuple[int, int]]:
-    """(page, index) of lines that are running headers, footers or page numbers."""
-    def key(line: Line) -> str:
-        return regex.sub(r"\d+", "#", line.text.lower())
-
-    def in_margin(line: Line, height: float) -> bool:
-        return line.bbox[3] < height * MARGIN_FRACTION or line.bbox[1] > height * (1 - MARGIN_FRACTION)
-
-    counts: Counter[str] = Counter()
-    for lines, h in zip(pages, heights):
-        counts.update({key(ln) for ln in lines if in_margin(ln, h)})
-    repeat = 2 if len(pages) > 1 else 10**9
-    drop = set()
-    for p, (lines, h) in enumerate(zip(pages, heights)):
-        for i, ln in enumerate(lines):
-            if in_margin(ln, h) and (counts[key(ln)] >= repeat or PAGE_NUMBER.match(ln.text)):
-                drop.add((p, i))
-    return drop
+def table_request(page, text: PageText, index: int) -> TableRequest | None:
+    """Where pdfplumber should look for a borderless table on this page, if anywhere (it is slow)."""
+    if not text.lines or not has_sla_words(text.lines):
+        return None
+    common = {"index": index, "rotation": text.rotation, "media": (page.get_width(), page.get_height())}
+    region = borderless_table_region(text.lines, text.size)
+    if region is not None:
+        return TableRequest(strategy="text", region=region, **common)
+    return None
 
 
-def line_pitch(lines: list[Line]) -> float:
-    """The page's usual distance from one line's top to the next (glyph boxes are too tight to use gaps)."""
-    pitches = sorted(
-        b.bbox[1] - a.bbox[1] for a, b in zip(lines, lines[1:]) if 0 < b.bbox[1] - a.bbox[1] < 40
-    )
-    return pitches[len(pitches) // 3] if pitches else 12.0
+def has_sla_words(lines: list[Line]) -> bool:
+    return any(SLA_WORDS.search(ln.text) for ln in lines)
 
 
-def starts_paragraph(prev: Line, line: Line, pitch: float) -> bool:
-    step = line.bbox[1] - prev.bbox[1]
-    if step > 1.35 * pitch or step < -pitch:  # a blank line, or a jump back up (next column)
-        return True
-    return bool(NUMBERED_START.match(line.text))
+def borderless_table_region(lines: list[Line], size: tuple[float, float]) -> BBox | None:
+    """The box of rows that line up in three or more columns under priority labels, if the page has such rows.
+
+    Conservative on purpose (a false table hurts more than a missed one): at least three rows in a run,
+    at least two of them starting with a priority label, every row's cells starting where the first
+    row's do.
+    """
+    rows = [ln for ln in lines if len(ln.parts) >= 3 and in_body(ln.bbox, size[1])]
+    best: list[Line] = []
+    run: list[Line] = []
+    for ln in sorted(rows, key=lambda ln: ln.bbox[1]):
+        if run and (ln.bbox[1] - run[-1].bbox[3] > 3 * (run[-1].bbox[3] - run[-1].bbox[1]) + 6
+                    or not aligned(run[0], ln)):
+            best = max(best, run, key=lambda r: score_rows(r))
+            run = []
+        run.append(ln)
+    best = max(best, run, key=lambda r: score_rows(r))
+    if score_rows(best) < 2 or len(best) < 3:
+        return None
+    x0, top, x1, bottom = union(ln.bbox for ln in best)
+    return (x0 - 2, top - 2, x1 + 2, bottom + 2)
 
 
-def is_heading(lines: list[Line]) -> bool:
-    text = " ".join(ln.text for ln in lines)
-    return len(lines) == 1 and len(text) < 70 and not regex.search(r"[.。;；:：,，]$", text) and not regex.search(
-        r"\d+(?:\.\d+)?\s*%", text
-    )
+def aligned(a: Line, b: Line) -> bool:
+    """Cells of ``b`` start where ``a``'s do (first three columns, within 4 points)."""
+    starts_a = [p[0] for p in a.parts]
+    hits = sum(1 for p in b.parts if any(abs(p[0] - s) <= 4 for s in starts_a))
+    return hits >= 3
 
 
-def read_pdf(path: Path, password: str | None = None, max_pages: int | None = None) -> Document:
-    pdf = open_pdf(path, password)
-    try:
-        n_pages = len(pdf)
-        doc = Document(path=str(path), sha256=sha256_of(path), pages=n_pages)
-        if max_pages is not None and n_pages > max_pages:
-            raise LimitError(f"{n_pages} pages exceeds --max-pages {max_pages}", str(path))
-        pages: list[list[Line]] = []
-        heights: list[float] = []
-        table_pages: list[int] = []
-        for i in range(n_pages):
-            page = pdf[i]
-            pages.append(list(page_lines(page, i + 1)))
-            heights.append(page.get_height())
-            if pages[-1] and path_count(page) >= MIN_PATHS_FOR_TABLE:
-                table_pages.append(i)
-            page.close()
-    finally:
-        pdf.close()
-    if not any(pages):
-        raise NoTextError("no text layer (scanned pages?); OCR is needed first", str(path))
-    tables = find_tables(path, table_pages, password) if table_pages else {}
-    build(doc, pages, heights, tables)
-    return doc
+def score_rows(rows: list[Line]) -> int:
+    return sum(1 for ln in rows if PRIORITY_LABEL.match(ln.text))
 
 
-def build(doc: Document, pages: list[list[Line]], heights: list[float], tables: dict[int, list[PageTable]]) -> None:
-    drop = running_lines(pages, heights)
+# ---------------------------------------------------------------- building the Document
+
+def build(doc: Document, pages: list[PageText], tables: dict[int, list[PageTable]]) -> None:
+    drop = running_lines(pages)
     out = TextBuilder()
-    last_table: Table | None = None
-    for p, lines in enumerate(pages):
-        page_tables = sorted(tables.get(p, []), key=lambda t: t.bbox[1])
-        kept = [ln for i, ln in enumerate(lines) if (p, i) not in drop and not inside_any(ln, page_tables)]
-        items: list[tuple[float, object]] = [(ln.bbox[1], ln) for ln in kept] + [(t.bbox[1], t) for t in page_tables]
-        items.sort(key=lambda it: it[0]) if page_tables else None
-        para: list[Line] = []
-        pitch = line_pitch(kept)
-        for _, item in items:
+    state = BuildState()
+    for p, page in enumerate(pages):
+        page_tables = tables.get(p, [])
+        kept: list[Line] = []
+        marks = [TableMark(k, t.bbox) for k, t in enumerate(page_tables)]
+        for i, ln in enumerate(page.lines):
+            if (p, i) in drop or BULLET_ONLY.match(ln.text):
+                continue
+            inside = next((m for m in marks if center_inside(ln.bbox, m.bbox)), None)
+            if inside is None:
+                kept.append(ln)
+            elif inside.anchor is None:
+                inside.anchor = len(kept)
+        items = reading_order(place_tables(kept, marks), page.gutter)
+        page_lines = [it for it in items if isinstance(it, Line)]
+        pitch, size = line_pitch(page_lines), body_font_size(page_lines)
+        for item in items:
             if isinstance(item, Line):
-                if para and starts_paragraph(para[-1], item, pitch):
-                    emit_paragraph(doc, out, para)
-                    para = []
-                para.append(item)
-                last_table = None
+                state.add_line(doc, out, item, pitch, size)
             else:
-                if para:
-                    emit_paragraph(doc, out, para)
-                    para = []
-                last_table = emit_table(doc, out, item, last_table)  # type: ignore[arg-type]
-        if para:
-            emit_paragraph(doc, out, para)
+                state.flush(doc, out)
+                state.last_table = emit_table(doc, out, page_tables[item.index], state.last_table)
+    state.flush(doc, out)
     doc.text = out.text()
     doc.segments = out.segments
     doc.finish()
 
 
-def inside_any(line: Line, tables: list[PageTable]) -> bool:
-    cx, cy = (line.bbox[0] + line.bbox[2]) / 2, (line.bbox[1] + line.bbox[3]) / 2
-    return any(t.bbox[0] - 1 <= cx <= t.bbox[2] + 1 and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in tables)
+class BuildState:
+    """The paragraph being gathered (it may run over a page or column break) and the table just emitted."""
+
+    def __init__(self) -> None:
+        self.para: list[Line] = []
+        self.last_table: Table | None = None
+
+    def add_line(self, doc: Document, out: TextBuilder, line: Line, pitch: float, body_size: float) -> None:
+        if self.para and starts_paragraph(self.para[-1], line, pitch, body_size, alone=len(self.para) == 1):
+            self.flush(doc, out)
+        self.para.append(line)
+        self.last_table = None
+
+    def flush(self, doc: Document, out: TextBuilder) -> None:
+        if self.para:
+            emit_paragraph(doc, out, self.para)
+            self.para = []
 
 
 def emit_paragraph(doc: Document, out: TextBuilder, lines: list[Line]) -> None:
     start = out.length
+    sep = ""
     for j, ln in enumerate(lines):
-        if j:
-            out.add("\n")
-        out.add(ln.text, ln.page, ln.bbox)
+        if sep:
+            out.add(sep)
+        text = ln.text
+        if j + 1 < len(lines):
+            text, sep = joint(text, lines[j + 1].text)
+        out.add(text, ln.page, ln.bbox)
     kind = "heading" if is_heading(lines) else "para"
     doc.blocks.append(Block(start, out.length, lines[0].page, kind))
     out.add("\n\n")
 
 
+def flat(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
 def emit_table(doc: Document, out: TextBuilder, table: PageTable, previous: Table | None) -> Table:
-    """Append a table's rows; a table that directly continues the previous one (same columns) joins it."""
-    rows = table.rows
-    continues = previous is not None and previous.rows and len(previous.rows[0]) == len(rows[0])
+    """Append a table's rows; a table right after the previous one (a page or column on) joins it."""
+    rows, boxes = table.rows, table.cell_boxes
+    continues = (
+        previous is not None and previous.rows and len(previous.rows[0]) == len(rows[0])
+    )
     if continues and previous is not None:
-        header = [doc.cell_text(c) for c in previous.rows[0]]
-        if [(t or "").replace("\n", " ").strip() for t in rows[0]] == [h.strip() for h in header]:
-            rows = rows[1:]  # a repeated header row
+        so_far = out.text()  # doc.text is not set until the build ends
+        header = ["" if c is None else so_far[c.start : c.end] for c in previous.rows[0]]
+        if [flat(t) for t in rows[0]] == [flat(h) for h in header]:
+            rows, boxes = rows[1:], boxes[1:]  # a repeated header row: so the first row is a header
+            previous.header_rows = max(previous.header_rows, 1)
         target = previous
     else:
         target = Table(page=table.page, rows=[])
         doc.tables.append(target)
     t_index = doc.tables.index(target)
-    for r, row in enumerate(rows):
+    for row, row_boxes in zip(rows, boxes):
         start = out.length
         cells: list[Cell | None] = []
-        for c, (text, bbox) in enumerate(zip(row, table.cell_boxes[r + len(table.rows) - len(rows)])):
+        for c, (text, bbox) in enumerate(zip(row, row_boxes)):
             if c:
                 out.add(" | ")
             if text is None:
                 cells.append(None)
                 continue
-            flat = " ".join(text.split())
-            s, e = out.add(flat, table.page, bbox)
+            s, e = out.add(flat(text), table.page, bbox)
             cells.append(Cell(s, e, table.page, bbox))
         target.rows.append(cells)
-        doc.blocks.append(Block(start, out.length, table.page, "row", table=t_index, row=len(target.rows) - 1))
+        row_index = len(target.rows) - 1
+        doc.blocks.append(Block(start, out.length, table.page, "row", table=t_index, row=row_index))
         out.add("\n")
     out.add("\n")
     return target

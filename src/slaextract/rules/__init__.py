@@ -17,10 +17,11 @@ from typing import Any, Literal
 
 import regex
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..data import patterns_dir
+from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
+from ..match import tokens
 from ..normalize.durations import duration_pattern, unit_pattern
 from ..normalize.numbers import number_pattern
 
@@ -54,17 +55,24 @@ class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^(en|zh|any)\.[a-z_]+\.[a-z0-9_.-]+$")
     role: str = Field(pattern=r"^[a-z_]+$")
-    regex: str
+    regex: str | None = None
+    phrases: list[str] | None = Field(default=None, min_length=1, description="matched on spaCy tokens instead of a regex")
     description: str | None = None
     value: dict[str, Any] | None = None  # fixed values the rule contributes (e.g. {kind: response})
     examples: Examples
 
     @field_validator("regex")
     @classmethod
-    def no_nested_unbounded(cls, v: str) -> str:
-        if has_nested_unbounded(v):
+    def no_nested_unbounded(cls, v: str | None) -> str | None:
+        if v is not None and has_nested_unbounded(v):
             raise ValueError("nested unbounded quantifiers (e.g. (a+)+) can backtrack catastrophically")
         return v
+
+    @model_validator(mode="after")
+    def regex_or_phrases(self) -> RuleSpec:
+        if (self.regex is None) == (self.phrases is None):
+            raise ValueError("a rule has either a regex or a list of phrases, not both or neither")
+        return self
 
 
 class RuleFile(BaseModel):
@@ -94,8 +102,12 @@ class Rule:
 
     def __init__(self, spec: RuleSpec, language: str, term: str, source: str) -> None:
         self.spec, self.language, self.term, self.source = spec, language, term, source
+        self.pattern = None
+        if spec.phrases is not None:
+            tokens.register(language, spec.id, spec.phrases)
+            return
         try:
-            self.pattern = regex.compile(expand(spec.regex), regex.IGNORECASE | regex.VERSION0)
+            self.pattern = regex.compile(expand(spec.regex or ""), regex.IGNORECASE | regex.VERSION0)
         except regex.error as exc:
             raise RuleError(f"rule {spec.id}: bad regex ({exc})", source) from None
 
@@ -108,12 +120,18 @@ class Rule:
         return self.spec.role
 
     def finditer(self, text: str):
+        if self.pattern is None:
+            yield from tokens.find(self.language, self.id, text)
+            return
         try:
             yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
             return
 
     def search(self, text: str):
+        if self.pattern is None:
+            found = tokens.find(self.language, self.id, text)
+            return found[0] if found else None
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
@@ -162,7 +180,7 @@ class RuleSet:
 
 def load_file(path: Path) -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"not valid YAML ({exc})", str(path)) from None
     try:

@@ -1,0 +1,226 @@
+"""Ruled tables straight from pdfium's drawing: pdfplumber's "lines" strategy without pdfplumber.
+
+Every straight, axis-parallel piece of a path (a stroked rule, or an edge of a filled cell
+background) is an edge. Edges are snapped and joined (3 points, pdfplumber's defaults),
+cut into cells at their crossings, and cells that share corners form a table. A cell's text
+is the page's characters whose centres fall inside it, in content order. This reads a table
+page about a hundred times faster than parsing it with pdfminer.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections import defaultdict
+from collections.abc import Callable
+
+from ..model import BBox
+from .tables import PageTable, plausible_ruled
+
+SNAP = 3.0
+JOIN = 3.0
+MIN_EDGE = 3.0
+TOL = 3.0
+
+Edge = tuple[float, float, float]  # position across, start, end along
+
+
+def page_edges(page, to_display: Callable[..., BBox]) -> tuple[list[Edge], list[Edge]]:
+    """Horizontal (y, x0, x1) and vertical (x, top, bottom) edges in display coordinates."""
+    from pypdfium2 import raw  # noqa: PLC0415
+
+    hs: list[Edge] = []
+    vs: list[Edge] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    m = raw.FS_MATRIX()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+        handle = obj.raw
+        raw.FPDFPageObj_GetMatrix(handle, m)
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for i in range(raw.FPDFPath_CountSegments(handle)):
+            seg = raw.FPDFPath_GetPathSegment(handle, i)
+            raw.FPDFPathSegment_GetPoint(seg, x, y)
+            px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                start = (px, py)
+            elif kind == raw.FPDF_SEGMENT_LINETO and points:
+                add_edge(points[-1], (px, py), hs, vs, to_display)
+            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+                add_edge((px, py), start, hs, vs, to_display)
+            points.append((px, py))
+    return hs, vs
+
+
+def add_edge(
+    a: tuple[float, float],
+    b: tuple[float, float],
+    hs: list[Edge],
+    vs: list[Edge],
+    to_display: Callable[..., BBox],
+) -> None:
+    x0, top, x1, bottom = to_display(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+    if bottom - top < 1 and x1 - x0 >= MIN_EDGE:
+        hs.append(((top + bottom) / 2, x0, x1))
+    elif x1 - x0 < 1 and bottom - top >= MIN_EDGE:
+        vs.append(((x0 + x1) / 2, top, bottom))
+
+
+def snap_join(edges: list[Edge]) -> list[Edge]:
+    """Edges within SNAP of one position share it; overlapping or nearly touching edges join."""
+    out: list[Edge] = []
+    edges = sorted(edges)
+    cluster: list[Edge] = []
+    for e in edges + [(float("inf"), 0.0, 0.0)]:
+        if cluster and e[0] - cluster[0][0] > SNAP:
+            pos = sum(c[0] for c in cluster) / len(cluster)
+            spans = sorted((c[1], c[2]) for c in cluster)
+            cur = list(spans[0])
+            for s, t in spans[1:]:
+                if s <= cur[1] + JOIN:
+                    cur[1] = max(cur[1], t)
+                else:
+                    out.append((pos, cur[0], cur[1]))
+                    cur = [s, t]
+            out.append((pos, cur[0], cur[1]))
+            cluster = []
+        cluster.append(e)
+    return [e for e in out if e[2] - e[1] >= MIN_EDGE]
+
+
+def find_grid_tables(hs: list[Edge], vs: list[Edge]) -> list[list[BBox]]:
+    """Cells of each table (pdfplumber's intersections → cells → tables)."""
+    hs, vs = snap_join(hs), snap_join(vs)
+    # crossings, and which edges meet there
+    points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    for vi, (vx, vt, vb) in enumerate(vs):
+        for hi, (hy, hx0, hx1) in enumerate(hs):
+            if hx0 - TOL <= vx <= hx1 + TOL and vt - TOL <= hy <= vb + TOL:
+                p = (vx, hy)
+                entry = points.setdefault(p, (set(), set()))
+                entry[0].add(vi)
+                entry[1].add(hi)
+    if len(points) < 4:
+        return []
+    ordered = sorted(points, key=lambda p: (p[1], p[0]))
+    by_x: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    by_y: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    for p in ordered:
+        by_x[p[0]].append(p)
+        by_y[p[1]].append(p)
+
+    def v_linked(a, b) -> bool:
+        return bool(points[a][0] & points[b][0])
+
+    def h_linked(a, b) -> bool:
+        return bool(points[a][1] & points[b][1])
+
+    cells: list[BBox] = []
+    for p in ordered:
+        below = [q for q in by_x[p[0]] if q[1] > p[1]]
+        right = [q for q in by_y[p[1]] if q[0] > p[0]]
+        found = None
+        for b in below:
+            if not v_linked(p, b):
+                continue
+            for r in right:
+                if not h_linked(p, r):
+                    continue
+                corner = (r[0], b[1])
+                if corner in points and v_linked(corner, r) and h_linked(corner, b):
+                    found = (p[0], p[1], r[0], b[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return group_cells(cells)
+
+
+def group_cells(cells: list[BBox]) -> list[list[BBox]]:
+    """Cells that share a corner belong to one table."""
+    parent = list(range(len(cells)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x1, top), (x0, bottom), (x1, bottom)):
+            if corner in owner:
+                parent[find(i)] = find(owner[corner])
+            else:
+                owner[corner] = i
+    groups: dict[int, list[BBox]] = defaultdict(list)
+    for i, c in enumerate(cells):
+        groups[find(i)].append(c)
+    tables = [g for g in groups.values() if len(g) > 1]
+    return sorted(tables, key=lambda g: (min(c[1] for c in g), min(c[0] for c in g)))
+
+
+def rows_of(cells: list[BBox]) -> list[list[BBox | None]]:
+    """Cells by row (same top) and column (same left); a spanned position is None."""
+    xs = sorted({c[0] for c in cells})
+    rows: dict[float, dict[float, BBox]] = defaultdict(dict)
+    for c in cells:
+        rows[c[1]][c[0]] = c
+    return [[rows[top].get(x) for x in xs] for top in sorted(rows)]
+
+
+def cell_texts(text: str, centers: list[tuple[float, float] | None], boxes: list[BBox]) -> list[str]:
+    """Text of each box: the page's characters whose centres lie inside, runs joined by a space."""
+    members: list[list[int]] = [[] for _ in boxes]
+    for i, c in enumerate(centers):
+        if c is None:
+            continue
+        for k, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= c[0] <= x1 and top <= c[1] <= bottom:
+                members[k].append(i)
+                break
+    out = []
+    for idx in members:
+        parts: list[str] = []
+        for a, b in zip(idx, idx[1:] + [None]):
+            parts.append(text[a])
+            if b is not None and b > a + 1:
+                between = text[a + 1 : b]
+                parts.append(" " if between.strip() or between else "")
+        out.append("".join(parts))
+    return out
+
+
+def grid_tables(page, textpage, page_no: int, to_display: Callable[..., BBox]) -> list[PageTable]:
+    """Ruled tables of one page, read with pdfium only."""
+    hs, vs = page_edges(page, to_display)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    tables = find_grid_tables(hs, vs)
+    if not tables:
+        return []
+    text = textpage.get_text_range()
+    boxes: list[BBox | None] = [
+        None if ch.isspace() else to_display(*textpage.get_charbox(i)) for i, ch in enumerate(text)
+    ]
+    heights = sorted(b[3] - b[1] for b in boxes if b is not None)
+    tall = 2.5 * heights[len(heights) // 2] if heights else float("inf")
+    # a watermark's giant letters are no cell's text
+    centers = [
+        None if b is None or b[3] - b[1] > tall else ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in boxes
+    ]
+    out = []
+    for cells in tables:
+        grid = rows_of(cells)
+        flat = [c for row in grid for c in row if c is not None]
+        texts = dict(zip(flat, cell_texts(text, centers, flat)))
+        rows = [[None if c is None else texts[c] for c in row] for row in grid]
+        if not plausible_ruled(rows):
+            continue
+        x0 = min(c[0] for c in cells)
+        top = min(c[1] for c in cells)
+        x1 = max(c[2] for c in cells)
+        bottom = max(c[3] for c in cells)
+        out.append(PageTable(page_no, (x0, top, x1, bottom), rows, grid))
+    return out

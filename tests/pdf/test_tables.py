@@ -1,0 +1,110 @@
+"""Tables: split over pages, merged cells, borderless rows, rotated and landscape pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from slaextract.fields.context import build_context
+from slaextract.fields.tables import grid_of
+from slaextract.pdf import Document, read_document
+from slaextract.rules import default_rules
+
+FIXTURES = Path(__file__).parent / "fixtures"
+_CACHE: dict[str, Document] = {}
+
+
+@pytest.fixture
+def read():
+    """Read a fixture PDF by name (each file is read once per session)."""
+
+    def _read(name: str) -> Document:
+        if name not in _CACHE:
+            _CACHE[name] = read_document(FIXTURES / name)
+        return _CACHE[name]
+
+    return _read
+
+
+def rows_of(doc, table):
+    return [[doc.cell_text(c) for c in row] for row in table.rows]
+
+
+@pytest.mark.parametrize("name", ["table_split_repeated_header.pdf", "table_split_no_header.pdf"])
+def test_table_split_over_two_pages_is_one_table(read, name):
+    doc = read(name)
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert rows_of(doc, table) == [
+        ["Priority", "Response", "Resolution"],
+        ["P1", "15 minutes", "4 hours"],
+        ["P2", "1 hour", "8 hours"],
+        ["P3", "4 hours", "3 days"],
+        ["P4", "1 day", "10 days"],
+        ["P5", "2 days", "30 days"],
+    ]
+    assert [row[0].page for row in table.rows] == [1, 1, 1, 1, 2, 2]
+    assert "Northwind" not in doc.text  # the running header between the two parts is gone
+
+
+def test_repeated_header_marks_the_header_row(read):
+    assert read("table_split_repeated_header.pdf").tables[0].header_rows == 1
+
+
+def test_every_cell_keeps_its_box_so_evidence_points_at_the_row(read):
+    doc = read("table_split_no_header.pdf")
+    row = doc.tables[0].rows[4]  # P4, on page 2
+    start, end = row[0].start, row[-1].end
+    page, box = doc.locate(start, end)
+    assert page == 2
+    assert all(c.bbox is not None for c in row)
+    assert box[0] == pytest.approx(row[0].bbox[0], abs=0.2)
+    assert box[2] == pytest.approx(row[-1].bbox[2], abs=0.2)
+
+
+def test_merged_cells_come_back_empty_and_are_filled_by_the_grid(read):
+    doc = read("merged_cells.pdf")
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert table.rows[0][2] is None  # "Targets" spans two columns
+    assert table.rows[2][0] is None  # "P1" spans two rows
+    grid = grid_of(build_context(doc, default_rules()), 0)
+    assert grid.cells[0] == ["Priority", "Targets", "Targets"]
+    assert grid.cells[2][:2] == ["P1", "Updates 1 hour"]
+
+
+def test_rotated_and_landscape_pages(read):
+    doc = read("landscape.pdf")
+    assert doc.page_sizes[0] == pytest.approx((841.89, 595.28), abs=0.1)  # /Rotate 90: shown landscape
+    assert doc.page_sizes[1] == pytest.approx((841.89, 595.28), abs=0.1)
+    assert len(doc.tables) == 2
+    assert rows_of(doc, doc.tables[0])[1] == ["P1", "15 minutes", "4 hours"]
+    assert rows_of(doc, doc.tables[1])[1] == ["P4", "1 day", "10 days"]
+    # text before and after the table on the rotated page stays in order, and boxes sit on the shown page
+    first, last = doc.text.index("Rotated page. Incidents"), doc.text.index("Rotated page ends here.")
+    assert first < doc.tables[0].rows[0][0].start < last
+    for start in (first, last):
+        page, (x0, top, x1, bottom) = doc.locate(start, start + 12)
+        assert page == 1
+        assert 0 <= x0 < x1 <= 841.9 and 0 <= top < bottom <= 595.3
+    page, (x0, top, _, _) = doc.locate(first, first + 12)
+    assert x0 == pytest.approx(72, abs=2) and top == pytest.approx(65, abs=5)
+
+
+def test_borderless_priority_table_is_found(read):
+    doc = read("borderless_table.pdf")
+    assert len(doc.tables) == 1
+    assert rows_of(doc, doc.tables[0]) == [
+        ["Priority", "Response", "Resolution"],
+        ["P1", "15 minutes", "4 hours"],
+        ["P2", "1 hour", "8 hours"],
+        ["P3", "4 hours", "3 days"],
+        ["P4", "1 day", "10 days"],
+    ]
+
+
+def test_aligned_text_without_priorities_is_not_a_table(read):
+    doc = read("borderless_table.pdf")
+    assert "Jane Roe" not in " ".join(doc.cell_text(c) for t in doc.tables for r in t.rows for c in r)
+    assert "Jane Roe" in doc.text
