@@ -6,7 +6,7 @@ keys (``confidence``, ``rule``) sit beside them and are welcome by the spec.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,16 +33,23 @@ class Evidence(_Model):
     )
 
 
+# Every extracted term ends with its evidence, the rule that found it and a confidence; they are
+# declared last in each class so that in JSON a term's values come before its evidence.
+RuleId = Annotated[str | None, Field(description="id of the rule that produced this item")]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
 class _Item(_Model):
-    evidence: Evidence
-    rule: str | None = Field(default=None, description="id of the rule that produced this item")
-    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    """An extracted term."""
 
 
 class Coverage(_Item):
     days_per_week: int = Field(ge=1, le=7)
     hours_per_day: float = Field(gt=0, le=24)
     scope: str | None = None
+    evidence: Evidence
+    rule: RuleId = None
+    confidence: Confidence = 1.0
 
 
 class ResponseTime(_Item):
@@ -52,23 +59,35 @@ class ResponseTime(_Item):
     minutes: float = Field(gt=0)
     business_time: bool = False
     scope: str | None = None
+    evidence: Evidence
+    rule: RuleId = None
+    confidence: Confidence = 1.0
 
 
 class ChannelItem(_Item):
     channel: Channel
     detail: str | None = None
+    evidence: Evidence
+    rule: RuleId = None
+    confidence: Confidence = 1.0
 
 
 class Availability(_Item):
     percent: float = Field(gt=0, le=100)
     period: Period | None = None
     scope: str | None = None
+    evidence: Evidence
+    rule: RuleId = None
+    confidence: Confidence = 1.0
 
 
 class ServiceCredit(_Item):
     below_percent: float = Field(gt=0, le=100)
     credit_percent: float = Field(gt=0, le=100)
     scope: str | None = None
+    evidence: Evidence
+    rule: RuleId = None
+    confidence: Confidence = 1.0
 
 
 class DocumentInfo(_Model):
