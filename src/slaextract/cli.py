@@ -67,26 +67,28 @@ def extract(
     inputs = expand_inputs(files)
     if not inputs:
         raise fail("no input files found")
+    from .batch import error_line  # noqa: PLC0415
+    from .render.json import render_line  # noqa: PLC0415
+
     batch = len(inputs) > 1 or any(f.is_dir() for f in files)
     lines: list[str] = []
     failed = False
-    for path in inputs:
+    for path in inputs:  # each document runs in its own worker: a bad one cannot stop the others
         result = run_one(path, password=password, timeout=timeout, max_pages=max_pages)
         if isinstance(result, SlaError):
             failed = True
             typer.echo(f"slaextract: {result}", err=True)
-            if batch:
-                from .batch import error_line  # noqa: PLC0415
-
-                lines.append(error_line(path, result))
-            continue
-        if batch and fmt == "json":
-            from .render.json import render_line  # noqa: PLC0415
-
-            lines.append(render_line(result))
+            if not batch:
+                continue
+            line = error_line(path, result)
         else:
-            lines.append(FORMATS[fmt](result))
-    write(lines, output)
+            line = render_line(result) if batch and fmt == "json" else FORMATS[fmt](result)
+        if output is None:
+            write([line], None)  # stdout gets each result as soon as it is known
+        else:
+            lines.append(line)
+    if output is not None:
+        write(lines, output)
     raise typer.Exit(2 if failed else 0)
 
 

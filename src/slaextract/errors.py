@@ -16,6 +16,10 @@ class SlaError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
+    def __reduce__(self) -> tuple[type[SlaError], tuple[str, str | None]]:
+        """Pickle with the path too (errors cross from a worker process to the CLI)."""
+        return (type(self), (self.message, self.path))
+
 
 class InputError(SlaError):
     """The input file is missing, unreadable, or not a document we can read."""

@@ -8,7 +8,7 @@ from ..model import Availability
 from ..normalize.numbers import parse_number
 from .context import Context, Unit
 
-PERCENT = regex.compile(r"(?P<n>\d{1,3}(?:\.\d+)?)\s*%|百分之(?P<zh>[零一二两三四五六七八九十百点]+)")
+PERCENT = regex.compile(r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|(?i:\s?per\s?cent\b))|百分之(?P<zh>[零一二两三四五六七八九十百点]+)")
 PERIOD_ORDER = ("quarter", "year", "month")
 
 

@@ -49,6 +49,16 @@ def context_text(ctx: Context, unit: Unit) -> str:
     return " ".join((before, header, unit.text))
 
 
+def in_priority_table(ctx: Context, unit: Unit) -> bool:
+    """A row of a table whose rows are priorities (a support matrix): its hours are support hours."""
+    if not unit.is_row or unit.block.table is None:
+        return False
+    from .priorities import label_of  # noqa: PLC0415
+
+    table = ctx.doc.tables[unit.block.table]
+    return sum(1 for row in table.rows if row and label_of(ctx.cell_clean(row[0]), ctx.rules, ctx.language)) >= 2
+
+
 def days_in(ctx: Context, text: str, near: int = 0) -> int | None:
     """Days per week named in text; with several, the one nearest to offset `near`."""
     best = None
@@ -64,10 +74,15 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
     text = unit.text
     if ctx.rules.search_any("coverage", "negative", text, ctx.language):
         return []
-    if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language):
+    if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) and not in_priority_table(ctx, unit):
         return []
     found: list[tuple[int, float, str]] = []
     taken: list[tuple[int, int]] = []
+    for rule in ctx.rules.get("coverage", "weekdays_all_day", ctx.language):
+        for m in rule.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((5, 24.0, rule.id))
+                taken.append(m.span())
     for rule in ctx.rules.get("coverage", "all_day", ctx.language):
         for m in rule.finditer(text):
             found.append((7, 24.0, rule.id))

@@ -15,13 +15,14 @@ DAYS_PER = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 3
             "日": 1, "天": 1, "自然日": 1, "个自然日": 1, "周": 7, "星期": 7, "个星期": 7, "月": 30, "个月": 30}
 
 
-def below_values(ctx: Context, text: str) -> list[tuple[float, int]]:
-    out = []
+def below_values(ctx: Context, text: str) -> list[tuple[float, int, int]]:
+    """(threshold, start, end) of every "below X%" band top in text, in order, not overlapping."""
+    out: list[tuple[float, int, int]] = []
     for rule in ctx.rules.get("service_credits", "below", ctx.language):
         for m in rule.finditer(text):
             v = parse_number(m.group("pct"))
-            if v is not None and 50 <= v <= 100:
-                out.append((v, m.start()))
+            if v is not None and 50 <= v <= 100 and not any(s < m.end() and m.start() < e for _, s, e in out):
+                out.append((v, m.start(), m.end()))
     return sorted(out, key=lambda t: t[1])
 
 
@@ -38,8 +39,17 @@ def threshold_of(ctx: Context, cell: str) -> float | None:
         return below[0][0]
     vals = [v for v, _, _ in percents(cell) if 50 <= v <= 100]
     if len(vals) >= 2:
-        return max(vals)
+        return closed_band_top(max(vals))
     return None
+
+
+def closed_band_top(value: float) -> float:
+    """A closed band written to two decimals ("99.00% – 99.89%") ends just under the next band:
+    its threshold is 99.9. A band's own figure otherwise ("99.0% – 99.9%")."""
+    hundredths = round(value * 100)
+    if abs(value * 100 - hundredths) < 1e-6 and hundredths % 10 in (4, 9):
+        return round((hundredths + 1) / 100, 2)
+    return value
 
 
 def credit_value(cell: str) -> float | None:
@@ -108,24 +118,22 @@ def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Ev
     # each "below X%" starts a tier; its credit is the first other percentage (not a band's floor)
     # before the next tier starts or, when the sentence names the credit first ("10% of the fees, where uptime is below
     # 99.9%"), the percentage before the threshold
-    starts = below_values(ctx, text)
-    if not starts:
+    bands = below_values(ctx, text)
+    if not bands:
         return out
     # a percentage under 90 before the first band is a credit named first (uptime figures are higher)
-    credit_first = any(v < 90 for v, _, _ in percents(text[: starts[0][1]]))
-    for i, (below, pos) in enumerate(starts):
+    credit_first = any(v < 90 for v, _, _ in percents(text[: bands[0][1]]))
+    for i, (below, start, end) in enumerate(bands):
         if credit_first:
             # "10% of the fees, where uptime is below 99.9% …; 25% …, where it is below 99.0%"
-            prev = starts[i - 1][1] if i else 0
-            segment = text[prev:pos]
+            segment = text[bands[i - 1][2] if i else 0 : start]
             floors = floor_values(ctx, segment)
-            vals = [v for v, _, _ in percents(segment) if v not in floors and v not in (below, starts[i - 1][0] if i else None)]
+            vals = [v for v, _, _ in percents(segment) if v not in floors]
             credit = vals[-1] if vals else None
         else:
-            end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
-            segment = text[pos:end]
+            segment = text[end : bands[i + 1][1] if i + 1 < len(bands) else len(text)]
             floors = floor_values(ctx, segment)
-            vals = [v for v, _, _ in percents(segment)[1:] if v not in floors and v != below]
+            vals = [v for v, _, _ in percents(segment) if v not in floors and v != below]
             credit = vals[0] if vals else None
         if credit is not None and 0 < credit <= 100:
             out.append((below, credit, ctx.unit_evidence(unit), "any.credits.prose"))
@@ -136,7 +144,7 @@ def floor_values(ctx: Context, text: str) -> set[float]:
     found = set()
     for rule in ctx.rules.get("service_credits", "floor", ctx.language):
         for m in rule.finditer(text):
-            raw = m.groupdict().get("pct") or m.groupdict().get("pct2")
+            raw = m.groupdict().get("pct") or m.groupdict().get("pct2") or m.groupdict().get("pct3")
             v = parse_number(raw) if raw else None
             if v is not None:
                 found.add(v)
@@ -196,7 +204,10 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
 def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
     for unit in ctx.units:
         text = unit.text
-        if not (ctx.rules.search_any("service_credits", "credit", text, ctx.language) or CLAIM_WORD.search(text)):
+        # the credit may be named in the question or heading just before ("How do I get a credit?")
+        before = ctx.units[unit.index - 1].text if unit.index else ""
+        if not any(ctx.rules.search_any("service_credits", "credit", t, ctx.language) or CLAIM_WORD.search(t)
+                   for t in (text, before)):
             continue
         if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
             continue

@@ -19,6 +19,9 @@ class Label:
     end: int
 
 
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
 @cache
 def tiers() -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in load_units("priorities")["tiers"].items()}
@@ -52,10 +55,16 @@ class Ladder:
     """Ranks labels the way the document orders them: P0-based ladders shift by one,
     severity words rank densely among the words the document uses."""
 
-    def __init__(self, labels: list[Label]) -> None:
-        self.zero_based = any(lab.family == "p" and lab.key == "0" for lab in labels)
-        used = sorted({tiers().get(lab.key, 99) for lab in labels if lab.family == "word"})
-        self.word_rank = {tier: i + 1 for i, tier in enumerate(used)}
+    def __init__(self, labels: list[Label], zero_based: bool | None = None) -> None:
+        self.zero_based = any(lab.family == "p" and lab.key == "0" for lab in labels) if zero_based is None else zero_based
+        # words rank by severity tier, and words of one tier (Blocker, Critical) by the order the
+        # document gives them — labels arrive in reading order
+        words: list[str] = []
+        for lab in labels:
+            if lab.family == "word" and lab.key not in words:
+                words.append(lab.key)
+        ordered = sorted(words, key=lambda w: (tiers().get(w, 99), words.index(w)))
+        self.word_rank = {w: i + 1 for i, w in enumerate(ordered)}
 
     def rank(self, label: Label | None) -> int | None:
         if label is None:
@@ -64,8 +73,8 @@ class Ladder:
             n = int(label.key)
             return n + 1 if self.zero_based else max(n, 1)
         if label.family == "numbered":
-            n = parse_number(label.key)
+            n = ROMAN.get(label.key.upper()) or parse_number(label.key)
             return int(n) if n and n >= 1 else None
         if label.family == "letter":
             return ord(label.key.upper()) - ord("A") + 1
-        return self.word_rank.get(tiers().get(label.key, 99))
+        return self.word_rank.get(label.key)

@@ -98,18 +98,16 @@ def scope_from_header(ctx: Context, header: str) -> str | None:
 def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     """Every timed cell of a table, its priority from the row (or the cell, or the column header)
     and its kind from the column header (or the row label, the cell itself, or the table's caption)."""
-    labelled = [r for r in range(grid.n_rows) if label_of(grid.cell(r, 0), ctx.rules, ctx.language)]
+    names = [row_name(ctx, grid, r) for r in range(grid.n_rows)]
+    labelled = [r for r in range(grid.n_rows) if label_of(names[r], ctx.rules, ctx.language)]
     header_rows = list(range(0, labelled[0])) if labelled else [0]
     default_kind = caption_kind(ctx, grid)
     out: list[Candidate] = []
     for r in range(header_rows[-1] + 1 if header_rows else 0, grid.n_rows):
         if vetoed(ctx, grid.cell(r, 0)):
             continue  # a deliverable row ("incident report within 5 days"), not a target
-        row_label = label_of(grid.cell(r, 0), ctx.rules, ctx.language)
-        # short cells before the first timed one name the row ("严重 | 响应时间 | 4小时 | 15分钟");
-        # a long definition cell ("… no workaround exists") does not
-        lead = next((c for c in range(1, grid.n_cols) if durations_in(ctx, grid.cell(r, c))), grid.n_cols)
-        row_kinds = kinds_in(ctx, " ".join(grid.cell(r, c) for c in range(lead) if c == 0 or len(grid.cell(r, c)) <= 30))
+        row_label = label_of(names[r], ctx.rules, ctx.language)
+        row_kinds = kinds_in(ctx, names[r])
         for c in range(1, grid.n_cols):
             header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows))
             header_kinds = kinds_in(ctx, header)
@@ -150,6 +148,13 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     return out
 
 
+def row_name(ctx: Context, grid: TableGrid, r: int) -> str:
+    """The short cells before a row's first timed cell: they name it ("严重 | 响应时间",
+    "KPI-04 | P1 initial response"); a long definition cell ("… no workaround exists") does not."""
+    lead = next((c for c in range(1, grid.n_cols) if durations_in(ctx, grid.cell(r, c))), grid.n_cols)
+    return " | ".join(grid.cell(r, c) for c in range(lead) if c == 0 or len(grid.cell(r, c)) <= 30)
+
+
 def caption_kind(ctx: Context, grid: TableGrid) -> str | None:
     """The kind the nearest caption names first ("initial response targets" → response)."""
     for text in grid.captions:
@@ -187,8 +192,13 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
     after = [h for h in in_clause if h.start >= end and not REFERENCE_POINT.search(text[end : h.start])]
     earlier = [h for h in kinds if h.end <= start and start - h.end < 100]
     if ctx.language == "en" and (before or earlier):
-        # English names the target before its time: "restore service ..., within 4 hours"
-        return (before or earlier)[-1]
+        # English names the target before its time: "restore service ..., within 4 hours";
+        # "workaround or fix within 8 hours" is met by the workaround: restoration
+        pool = before or earlier
+        if len(pool) > 1 and pool[-1].value == "resolution" and pool[-2].value == "restoration" \
+                and regex.fullmatch(r"(?i)\s*(?:or|/|and/or)\s*(?:a\s+|an\s+)?(?:permanent\s+)?", text[pool[-2].end : pool[-1].start]):
+            return pool[-2]
+        return pool[-1]
     pool = before[-1:] + after[:1]
     if pool:
         return min(pool, key=lambda h: start - h.end if h.end <= start else h.start - end)
@@ -223,6 +233,14 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
     return out
 
 
+P0 = regex.compile(r"(?<![A-Za-z0-9])P\s?0(?!\d)")
+
+
+def mentions_p0(ctx: Context) -> bool:
+    """A ladder that has a P0 anywhere (a definition table, a heading) starts at zero."""
+    return any(P0.search(u.text) for u in ctx.units)
+
+
 def block_labels(ctx: Context) -> dict[int, Label]:
     """The label a paragraph opens with ("Severity 1. …"), which later sentences in it inherit."""
     out: dict[int, Label] = {}
@@ -242,7 +260,7 @@ def extract(ctx: Context) -> list[ResponseTime]:
     for unit in ctx.units:
         if not unit.is_row:
             cands += from_sentence(ctx, unit, opening.get(id(unit.block)))
-    ladder = Ladder([c.label for c in cands if c.label])
+    ladder = Ladder([c.label for c in cands if c.label], zero_based=mentions_p0(ctx))
     items: list[ResponseTime] = []
     seen: set = set()
     for c in cands:

@@ -48,7 +48,7 @@ def duration_pattern() -> str:
 
 
 def unit_of(text: str) -> Unit | None:
-    return unit_forms().get(regex.sub(r"\s+", " ", text.strip().lower()))
+    return unit_forms().get(regex.sub(r"\s+", " ", text.strip().lower(), timeout=1.0))
 
 
 def to_minutes(amount: str, unit: str) -> tuple[float, bool] | None:
@@ -67,8 +67,11 @@ def _compiled() -> regex.Pattern:
 
 def find_duration(text: str) -> tuple[float, bool, int, int] | None:
     """The first duration in text: (minutes, business, start, end)."""
-    for m in _compiled().finditer(text, timeout=1.0):
-        got = to_minutes(m.group("amount"), m.group("unit"))
-        if got:
-            return got[0], got[1], m.start(), m.end()
+    try:
+        for m in _compiled().finditer(text, timeout=1.0):
+            got = to_minutes(m.group("amount"), m.group("unit"))
+            if got:
+                return got[0], got[1], m.start(), m.end()
+    except TimeoutError:  # e.g. 100k digits: the pattern is quadratic there; no duration (robustness, issue 6)
+        return None
     return None

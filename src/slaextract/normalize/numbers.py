@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import regex
 
 from ..data import load_units
+
+# The whole full-width ASCII block (digits, '，', '．', '（２）', 'ｔｗｏ'), so full- and half-width text give
+# the same number; it was digits and '．' only, and '１，０００' gave None (robustness, issue 6).
+FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+REGEX_TIMEOUT = 1.0  # seconds; these patterns are linear, the timeout is a backstop (robustness, issue 6)
 
 
 @cache
@@ -31,7 +37,10 @@ def number_pattern() -> str:
     words = sorted(_en_words(), key=len, reverse=True)
     en = "|".join(regex.escape(w) for w in words if len(w) > 2)
     zh = regex.escape(zh_numeral_chars())
-    return rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?i:\b(?:{en})\b)|[{zh}]+)"
+    # A number starts where its run of digits (or numerals) starts. Without the lookbehinds every
+    # position inside a run of 100k digits is tried as a start, each scanning to the run's end:
+    # quadratic, and rules with {num} time out (robustness, issue 6).
+    return rf"(?:(?<!\d)\d+(?:,\d{{3}})*(?:\.\d+)?|(?i:\b(?:{en})\b)|(?<![{zh}])[{zh}]+(?:个半)?)"
 
 
 def parse_zh(text: str) -> float | None:
@@ -60,11 +69,14 @@ def parse_zh(text: str) -> float | None:
             else:
                 total += (current or 1) * unit
                 current = 0
-        elif ch.isdigit():
+        elif ch.isdecimal():  # isdecimal, not isdigit: int() rejects '²' (robustness, issue 6)
             current = current * 10 + int(ch)
         else:
             return None
-    value = float(section + total + current)
+    try:
+        value = float(section + total + current)
+    except OverflowError:  # '万' repeated hundreds of times (robustness, issue 6)
+        return None
     if frac:
         if not all(c in digits for c in frac):
             return None
@@ -74,15 +86,20 @@ def parse_zh(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """Parse one number token: '15', '1,000', '99.95', 'fifteen', 'two (2)', '十五', '１５'."""
-    t = text.strip().translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}).replace("．", ".")
-    paren = regex.search(r"\((\d+(?:\.\d+)?)\)", t)  # "two (2)": the digits are authoritative
+    t = text.strip().translate(FULL_WIDTH)
+    paren = regex.search(r"\((\d+(?:\.\d+)?)\)", t, timeout=REGEX_TIMEOUT)  # "two (2)": the digits are authoritative
     if paren:
-        return float(paren.group(1))
-    if regex.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", t):
-        return float(t.replace(",", ""))
+        return finite(float(paren.group(1)))
+    if regex.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", t, timeout=REGEX_TIMEOUT):
+        return finite(float(t.replace(",", "")))
     word = _en_words().get(t.lower())
     if word is not None:
         return word
-    if t and all(c in zh_numeral_chars() or c == "个" or c.isdigit() for c in t):
+    if t and all(c in zh_numeral_chars() or c == "个" or c.isdecimal() for c in t):
         return parse_zh(t)
     return None
+
+
+def finite(value: float) -> float | None:
+    """A 400-digit number reads as inf, which JSON cannot carry: treat it as no number (robustness, issue 6)."""
+    return value if math.isfinite(value) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, LimitError, SlaError
 from .document import Block, Cell, Document, Segment, Table
 from .ingest import read_pdf
 from .textfile import read_text
@@ -15,7 +15,11 @@ __all__ = ["Block", "Cell", "Document", "Segment", "Table", "read_document"]
 
 
 def read_document(path: str | Path, password: str | None = None, max_pages: int | None = None) -> Document:
-    """Read a PDF (by its magic bytes) or a text/Markdown file (by its suffix)."""
+    """Read a PDF (by its magic bytes) or a text/Markdown file (by its suffix).
+
+    Only SlaError escapes: whatever else a reader raises on a damaged file becomes an InputError
+    that names the file, so one bad input never surfaces as a traceback.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError("no such file", str(path))
@@ -26,10 +30,36 @@ def read_document(path: str | Path, password: str | None = None, max_pages: int 
             head = fh.read(1024)
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", str(path)) from None
-    if b"%PDF-" in head:
-        return read_pdf(path, password, max_pages)
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        return read_text(path)
+    try:
+        if b"%PDF-" in head:
+            return read_pdf(path, password, max_pages)
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            return read_text(path)
+    except SlaError:
+        raise
+    except MemoryError:
+        raise LimitError("ran out of memory reading this document", str(path)) from None
+    except RecursionError:
+        raise InputError("damaged PDF (its structure is nested too deeply)", str(path)) from None
+    except Exception as exc:  # noqa: BLE001 - a damaged file must end in one line, not a traceback
+        raise InputError(reader_failure(exc), str(path)) from None
+    raise InputError(not_a_document(head), str(path))
+
+
+def not_a_document(head: bytes) -> str:
     if not head:
-        raise InputError("file is empty", str(path))
-    raise InputError("not a PDF (no %PDF header) nor a .txt/.md file", str(path))
+        return "file is empty"
+    if head.startswith(b"PK\x03\x04"):
+        return "is a ZIP archive (a .docx or .xlsx?), not a PDF; export it to PDF first"
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return "is an HTML page, not a PDF; print it to PDF or save it as text first"
+    return "not a PDF (no %PDF header) nor a .txt/.md file"
+
+
+def reader_failure(exc: Exception) -> str:
+    detail = " ".join(str(exc).split())[:300]  # one line, whatever the library put in its message
+    if type(exc).__name__ == "PdfiumError":
+        if "page" in detail.lower():
+            return "damaged PDF: a page could not be loaded (broken or looping page tree?)"
+        return f"damaged PDF ({detail})"
+    return f"could not be read ({type(exc).__name__}: {detail})"
