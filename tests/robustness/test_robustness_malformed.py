@@ -84,9 +84,6 @@ def test_recovered_content_is_read(runs: dict[str, Run]) -> None:
     assert [a["percent"] for a in zh["availability"]] == [99.9]
 
 
-@pytest.mark.xfail(strict=True, reason="textfile.decode tries GB18030 before cp1252, and GB18030 decodes "
-                   "'\u00e8m' as one CJK character: cp1252 text whose accents are all followed by letters "
-                   "becomes mojibake (reported to the lead)")
 def test_cp1252_with_accents_before_letters_is_not_read_as_gb18030(tmp_path: Path) -> None:
     from slaextract.pdf import read_document
 

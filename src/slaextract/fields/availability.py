@@ -7,6 +7,7 @@ import regex
 from ..model import Availability
 from ..normalize.numbers import parse_number
 from .context import Context, Unit
+from ..limits import REGEX_TIMEOUT
 
 PERCENT = regex.compile(r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|(?i:\s?per\s?cent\b))|百分之(?P<zh>[零一二两三四五六七八九十百点]+)")
 PERIOD_ORDER = ("quarter", "year", "month")
@@ -14,7 +15,7 @@ PERIOD_ORDER = ("quarter", "year", "month")
 
 def percents(text: str) -> list[tuple[float, int, int]]:
     out = []
-    for m in PERCENT.finditer(text):
+    for m in PERCENT.finditer(text, timeout=REGEX_TIMEOUT):
         v = float(m.group("n")) if m.group("n") else parse_number(m.group("zh"))
         if v is not None:
             out.append((v, m.start(), m.end()))
@@ -27,7 +28,7 @@ TIMES = regex.compile(r"[×*xX÷/=]\s*$")
 
 def in_formula(text: str, start: int, end: int) -> bool:
     """'100% minus the downtime share', '× 100%': arithmetic in a definition, not a promise."""
-    return bool(FORMULA.match(text, end) or TIMES.search(text[max(0, start - 3) : start]))
+    return bool(FORMULA.match(text, end, timeout=REGEX_TIMEOUT) or TIMES.search(text[max(0, start - 3) : start], timeout=REGEX_TIMEOUT))
 
 
 def period_of(ctx: Context, text: str) -> str | None:

@@ -15,6 +15,7 @@ from ..match.text import MatchText, clean
 from ..model import Evidence
 from ..pdf.document import Block, Document, Table
 from ..rules import RuleSet
+from ..limits import REGEX_TIMEOUT
 
 # A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
 # abbreviations (e.g., U.S.) or clause numbers ("3.1 ").
@@ -80,8 +81,8 @@ class Context:
 
 def detect_language(text: str) -> str:
     """en, zh or mixed, from the share of CJK characters against Latin words."""
-    cjk = len(CJK.findall(text))
-    latin = sum(len(w) for w in LATIN_WORD.findall(text))
+    cjk = len(CJK.findall(text, timeout=REGEX_TIMEOUT))
+    latin = sum(len(w) for w in LATIN_WORD.findall(text, timeout=REGEX_TIMEOUT))
     total = cjk + latin
     if total == 0:
         return "en"
@@ -96,11 +97,14 @@ def detect_language(text: str) -> str:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in SENTENCE_END.finditer(text, timeout=2.0):
-        end = m.start()
-        if end > pos and text[pos:end].strip():
-            spans.append((pos, end))
-        pos = end
+    try:
+        for m in SENTENCE_END.finditer(text, timeout=REGEX_TIMEOUT):
+            end = m.start()
+            if end > pos and text[pos:end].strip():
+                spans.append((pos, end))
+            pos = end
+    except TimeoutError:
+        pass  # pathological text: the rest stays one sentence
     if text[pos:].strip():
         spans.append((pos, len(text)))
     return [(s + (len(text[s:e]) - len(text[s:e].lstrip())), e) for s, e in spans]
@@ -114,8 +118,8 @@ def split_run_in_heading(raw: str, mt: MatchText, spans: list[tuple[int, int]]) 
     """A short first line with no closing punctuation ("5 Availability and credits") is a heading
     that layout glued to its paragraph; it is its own unit, so its words do not colour the
     first sentence."""
-    m = RUN_IN_HEADING.match(raw)
-    if not m or TERMINAL.search(m.group(0)) or len(m.group(0)) * 2 > len(raw.split("\n", 2)[1]):
+    m = RUN_IN_HEADING.match(raw, timeout=REGEX_TIMEOUT)
+    if not m or TERMINAL.search(m.group(0), timeout=REGEX_TIMEOUT) or len(m.group(0)) * 2 > len(raw.split("\n", 2)[1]):
         return spans
     cut = next((i for i in range(len(mt.text) + 1) if mt.to_raw(i) >= mt.raw_start + m.end()), None)
     if not cut or not spans or not spans[0][0] < cut < spans[0][1]:

@@ -7,6 +7,7 @@ import regex
 from ..model import Coverage
 from .context import Context, Unit
 from .priorities import label_of
+from ..limits import REGEX_TIMEOUT
 
 PM = regex.compile(r"(?i)^p|下午|晚上|晚")
 AM = regex.compile(r"(?i)^a|上午|早上|凌晨")
@@ -16,20 +17,20 @@ NEXT_DAY = "次日"
 def clock(h: str, m: str | None, ap: str | None) -> float:
     hour = float(h)
     minute = 30.0 if m == "半" else float(m or 0)
-    if ap and PM.search(ap) and hour < 12:
+    if ap and PM.search(ap, timeout=REGEX_TIMEOUT) and hour < 12:
         hour += 12
-    elif ap and AM.search(ap) and hour == 12:
+    elif ap and AM.search(ap, timeout=REGEX_TIMEOUT) and hour == 12:
         hour = 0
     return hour + minute / 60
 
 
 def window_hours(m: regex.Match) -> float | None:
     g = m.groupdict()
-    explicit = g.get("m1") or g.get("m2") or g.get("ap1") or g.get("ap2") or regex.search(r"[点时:：]", m.group(0))
+    explicit = g.get("m1") or g.get("m2") or g.get("ap1") or g.get("ap2") or regex.search(r"[点时:：]", m.group(0), timeout=REGEX_TIMEOUT)
     if not explicit:
         return None
     start = clock(g["h1"], g.get("m1"), g.get("ap1"))
-    end = clock(g["h2"], g.get("m2"), g.get("ap2") or (g.get("ap1") if float(g["h2"]) < 12 and g.get("ap1") and PM.search(g["ap1"] or "") else None))
+    end = clock(g["h2"], g.get("m2"), g.get("ap2") or (g.get("ap1") if float(g["h2"]) < 12 and g.get("ap1") and PM.search(g["ap1"] or "", timeout=REGEX_TIMEOUT) else None))
     if g.get("ap2") == NEXT_DAY or end <= start:
         end += 24
     hours = end - start
@@ -119,7 +120,7 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
 
 def default_days(ctx: Context, text: str) -> int | None:
     """A window with no days named: business hours mean business days."""
-    if regex.search(r"(?i)business\s+hours|support\s+hours|工作时间|服务时间", text):
+    if regex.search(r"(?i)business\s+hours|support\s+hours|工作时间|服务时间", text, timeout=REGEX_TIMEOUT):
         return 5
     return None
 

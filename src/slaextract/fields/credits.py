@@ -9,6 +9,7 @@ from ..normalize.numbers import parse_number
 from .availability import percents
 from .context import Context, Unit
 from .tables import grid_of
+from ..limits import REGEX_TIMEOUT
 
 CLAIM_WORD = regex.compile(r"(?i)\bclaims?\b|索赔|赔偿申请")
 DAYS_PER = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
@@ -56,7 +57,7 @@ def credit_value(cell: str) -> float | None:
     vals = [v for v, _, _ in percents(cell) if 0 < v <= 100]
     if vals:
         return vals[-1]
-    m = regex.search(r"(?<![\d.])(\d{1,3})(?![\d.%])", cell)
+    m = regex.search(r"(?<![\d.])(\d{1,3})(?![\d.%])", cell, timeout=REGEX_TIMEOUT)
     return float(m.group(1)) if m and 0 < float(m.group(1)) <= 100 else None
 
 
@@ -176,8 +177,8 @@ CLAUSE_END = regex.compile(r"[;；。,，]")
 
 
 def clause_around(text: str, at: int) -> tuple[int, int]:
-    lo = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
-    m = CLAUSE_END.search(text, at)
+    lo = max((m.end() for m in CLAUSE_END.finditer(text, 0, at, timeout=REGEX_TIMEOUT)), default=0)
+    m = CLAUSE_END.search(text, at, timeout=REGEX_TIMEOUT)
     return lo, (m.start() if m else len(text))
 
 
@@ -206,7 +207,7 @@ def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
         text = unit.text
         # the credit may be named in the question or heading just before ("How do I get a credit?")
         before = ctx.units[unit.index - 1].text if unit.index else ""
-        if not any(ctx.rules.search_any("service_credits", "credit", t, ctx.language) or CLAIM_WORD.search(t)
+        if not any(ctx.rules.search_any("service_credits", "credit", t, ctx.language) or CLAIM_WORD.search(t, timeout=REGEX_TIMEOUT)
                    for t in (text, before)):
             continue
         if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -12,11 +13,13 @@ from ..rules import fragments
 from .context import Context, Unit
 from .priorities import Ladder, Label, find_labels, label_of
 from .tables import TableGrid, grid_of
+from ..limits import REGEX_TIMEOUT
 
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
 CLAUSE = regex.compile(r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半])))")
 NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I)
 COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d|\s*(?:不间断|随时|值守|全天)")
+BUSINESS_AFTER = regex.compile(r"\s*(?:business|working)\b|\s*工作")
 COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
 SENTENCE_VETOES = ("example", "off_topic")  # a worked example, a complaint or dispute procedure
@@ -57,16 +60,25 @@ def kinds_in(ctx: Context, text: str) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+@cache
+def duration_regex() -> regex.Pattern:
+    return regex.compile(fragments()["duration"], regex.I)
+
+
 def durations_in(ctx: Context, text: str) -> list[tuple[int, int, float, bool, str]]:
     """(start, end, minutes, business, rule) for every duration in text, fixed phrases included."""
     out = []
-    for m in regex.finditer(fragments()["duration"], text, regex.I, timeout=1.0):
-        if COVERAGE_AROUND.match(text, m.end()) or COVERAGE_BEFORE.search(text[max(0, m.start() - 3) : m.start()]):
-            continue  # "24 hours a day, 7 days a week", 7×24小时: a staffing window, not a target
-        got = to_minutes(m.group("amount"), m.group("unit"))
-        if got and 0 < got[0] <= MAX_MINUTES:
-            business = got[1] or bool(regex.match(r"\s*(?:business|working)\b|\s*工作", text[m.end() :]))
-            out.append((m.start(), m.end(), got[0], business, "any.duration"))
+    try:
+        for m in duration_regex().finditer(text, timeout=REGEX_TIMEOUT):
+            if COVERAGE_AROUND.match(text, m.end(), timeout=REGEX_TIMEOUT) or COVERAGE_BEFORE.search(
+                    text[max(0, m.start() - 3) : m.start()], timeout=REGEX_TIMEOUT):
+                continue  # "24 hours a day, 7 days a week", 7×24小时: a staffing window, not a target
+            got = to_minutes(m.group("amount"), m.group("unit"))
+            if got and 0 < got[0] <= MAX_MINUTES:
+                business = got[1] or bool(BUSINESS_AFTER.match(text, m.end(), timeout=REGEX_TIMEOUT))
+                out.append((m.start(), m.end(), got[0], business, "any.duration"))
+    except TimeoutError:
+        pass  # pathological text: keep what was found so far
     for rule in ctx.rules.get("response_times", "fixed_duration", ctx.language):
         for m in rule.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e, *_ in out):
@@ -87,7 +99,7 @@ def scope_from_header(ctx: Context, header: str) -> str | None:
     text = header
     for h in reversed(kinds_in(ctx, header)):
         text = text[: h.start] + text[h.end :]
-    text = regex.sub(r"(?i)\b(?:time|times|target|targets|sla|objective)\b|时间|时限|目标|[()（）/:：|]", " ", text)
+    text = regex.sub(r"(?i)\b(?:time|times|target|targets|sla|objective)\b|时间|时限|目标|[()（）/:：|]", " ", text, timeout=REGEX_TIMEOUT)
     text = " ".join(text.split())
     return text or None
 
@@ -109,9 +121,9 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
         row_label = label_of(names[r], ctx.rules, ctx.language)
         row_kinds = kinds_in(ctx, names[r])
         for c in range(1, grid.n_cols):
-            header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows))
+            header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows), timeout=REGEX_TIMEOUT)
             header_kinds = kinds_in(ctx, header)
-            if NON_TARGET_HEADER.search(header) and not header_kinds:
+            if NON_TARGET_HEADER.search(header, timeout=REGEX_TIMEOUT) and not header_kinds:
                 continue
             cell = grid.cell(r, c)
             if not cell or not_a_target(ctx, cell):
@@ -159,7 +171,7 @@ def caption_kind(ctx: Context, grid: TableGrid) -> str | None:
     """The kind the nearest caption names first ("initial response targets" → response)."""
     for text in grid.captions:
         kinds = kinds_in(ctx, text)
-        named = [h for h in kinds if TARGET_NOUN.match(text, h.end)]
+        named = [h for h in kinds if TARGET_NOUN.match(text, h.end, timeout=REGEX_TIMEOUT)]
         if named or kinds:
             return (named or kinds)[0].value
     # a table that repeats the previous table's header continues it, and what it measures
@@ -174,8 +186,8 @@ def caption_kind(ctx: Context, grid: TableGrid) -> str | None:
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in CLAUSE.finditer(text) if m.end() <= start), default=0)
-    m = CLAUSE.search(text, end)
+    left = max((m.end() for m in CLAUSE.finditer(text, timeout=REGEX_TIMEOUT) if m.end() <= start), default=0)
+    m = CLAUSE.search(text, end, timeout=REGEX_TIMEOUT)
     return left, (m.start() if m else len(text))
 
 
@@ -189,14 +201,14 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
         return around[0]
     before = [h for h in in_clause if h.end <= start]
     # "within 5 days after restoration": a kind named after the time as its starting point is not its kind
-    after = [h for h in in_clause if h.start >= end and not REFERENCE_POINT.search(text[end : h.start])]
+    after = [h for h in in_clause if h.start >= end and not REFERENCE_POINT.search(text[end : h.start], timeout=REGEX_TIMEOUT)]
     earlier = [h for h in kinds if h.end <= start and start - h.end < 100]
     if ctx.language == "en" and (before or earlier):
         # English names the target before its time: "restore service ..., within 4 hours";
         # "workaround or fix within 8 hours" is met by the workaround: restoration
         pool = before or earlier
         if len(pool) > 1 and pool[-1].value == "resolution" and pool[-2].value == "restoration" \
-                and regex.fullmatch(r"(?i)\s*(?:or|/|and/or)\s*(?:a\s+|an\s+)?(?:permanent\s+)?", text[pool[-2].end : pool[-1].start]):
+                and regex.fullmatch(r"(?i)\s*(?:or|/|and/or)\s*(?:a\s+|an\s+)?(?:permanent\s+)?", text[pool[-2].end : pool[-1].start], timeout=REGEX_TIMEOUT):
             return pool[-2]
         return pool[-1]
     pool = before[-1:] + after[:1]
@@ -228,7 +240,7 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
             continue
         span = (unit.start, unit.end)
         ev = ctx.evidence(unit.mt, *span)
-        business = business or bool(regex.search(r"(?i)business\s+hours|工作时间", text[c0:c1]))
+        business = business or bool(regex.search(r"(?i)business\s+hours|工作时间", text[c0:c1], timeout=REGEX_TIMEOUT))
         out.append(Candidate(label, kind.value, minutes, business, None, ev, kind.rule))
     return out
 
@@ -238,7 +250,7 @@ P0 = regex.compile(r"(?<![A-Za-z0-9])P\s?0(?!\d)")
 
 def mentions_p0(ctx: Context) -> bool:
     """A ladder that has a P0 anywhere (a definition table, a heading) starts at zero."""
-    return any(P0.search(u.text) for u in ctx.units)
+    return any(P0.search(u.text, timeout=REGEX_TIMEOUT) for u in ctx.units)
 
 
 def block_labels(ctx: Context) -> dict[int, Label]:

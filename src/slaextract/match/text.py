@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass
 
 import regex
+from ..limits import REGEX_TIMEOUT
 
 # Full-width ASCII block (U+FF01–U+FF5E) → ASCII, ideographic space → space; same length, so 1:1.
 FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -48,12 +49,12 @@ class MatchText:
 
 
 def clean(raw: str, raw_start: int = 0) -> MatchText:
-    folded = NEWLINE.sub(" ", raw.translate(FOLD))
+    folded = NEWLINE.sub(" ", raw.translate(FOLD), timeout=REGEX_TIMEOUT)
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     pos = 0
     length = 0
-    for m in DROP.finditer(folded):
+    for m in DROP.finditer(folded, timeout=REGEX_TIMEOUT):
         if m.start() > pos:
             anchors.append((length, raw_start + pos))
             parts.append(folded[pos : m.start()])

@@ -16,12 +16,33 @@ ENCODINGS = ("utf-8-sig", "gb18030", "cp1252")
 
 
 def decode(data: bytes, path: Path) -> str:
-    for enc in ENCODINGS:
+    encodings = list(ENCODINGS)
+    if looks_western(data):
+        encodings.remove("cp1252")
+        encodings.insert(1, "cp1252")
+    for enc in encodings:
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
     raise InputError("text file is not UTF-8, GB18030 or cp1252", str(path))  # pragma: no cover (cp1252 decodes most)
+
+
+def looks_western(data: bytes) -> bool:
+    """GB18030 decodes most byte strings, cp1252 text included ("è" + "m" is one CJK character).
+    Chinese text pairs high bytes with high bytes; Western text puts a lone accented byte
+    between ASCII letters. Whichever pattern dominates decides."""
+    lone = paired = 0
+    i = 0
+    while i < len(data) - 1:
+        if data[i] >= 0x80:
+            if data[i + 1] >= 0x80:
+                paired += 1
+                i += 2
+                continue
+            lone += 1
+        i += 1
+    return lone > paired
 
 
 def read_text(path: Path) -> Document:

@@ -21,11 +21,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
+from ..limits import REGEX_TIMEOUT
 from ..match import tokens
+from .redos import has_nested_unbounded
 from ..normalize.durations import duration_pattern, unit_pattern
 from ..normalize.numbers import number_pattern
 
-MATCH_TIMEOUT = 0.5  # seconds a single regex may run on one block before it is abandoned
+MATCH_TIMEOUT = REGEX_TIMEOUT
 
 Term = Literal[
     "coverage", "response_times", "channels", "availability", "service_credits",
@@ -81,18 +83,6 @@ class RuleFile(BaseModel):
     term: Term
     description: str | None = None
     rules: list[RuleSpec]
-
-
-# A group holding an unbounded quantifier, itself repeated without bound: (a+)+, (\w+\s*)*, (x*){2,}.
-NESTED_QUANTIFIER = regex.compile(
-    r"\((?P<body>(?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*)\)(?:[+*]|\{\d+,\})"
-)
-# A body that starts with a fixed literal (like "\." in (?:\.[\w-]+)+) cannot re-split the same text.
-LITERAL_START = regex.compile(r"^(?>\?:|\?P<\w+>)?(?:\\[^wWsSdDbB]|[^\\\[.(|?])(?![+*?{])")
-
-
-def has_nested_unbounded(source: str) -> bool:
-    return any(not LITERAL_START.match(m.group("body")) for m in NESTED_QUANTIFIER.finditer(source))
 
 
 class Rule:
