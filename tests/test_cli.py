@@ -90,3 +90,16 @@ def test_patterns_test_command_passes_on_built_in_rules():
     result = runner.invoke(app, ["patterns", "test"])
     assert result.exit_code == 0, result.stdout
     assert " 0 failed" in result.stdout
+
+
+def test_a_reader_that_stops_early_is_not_a_failure():
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "slaextract", "extract", str(ROOT / "samples")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(20)
+    proc.stdout.close()  # like `| head -c 20`
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err

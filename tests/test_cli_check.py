@@ -16,7 +16,7 @@ import typer
 from typer.testing import CliRunner, Result
 
 from slaextract.cli_check import register
-from slaextract.errors import InputError
+from slaextract.errors import InputError, SlaError
 from slaextract.model import ClauseSummary
 from slaextract.policy import load_policy_text
 
@@ -47,9 +47,17 @@ def fake_extract(path: str | Path, password: str | None = None) -> ClauseSummary
     return prepared(FILES.get(name, "enterprise-msa"))
 
 
+def fake_run_one(path: Path, password: str | None = None, **limits: object) -> ClauseSummary | SlaError:
+    """Stands in for batch.run_one, which check uses to bound each document: errors come back as values."""
+    try:
+        return fake_extract(path, password)
+    except SlaError as exc:
+        return exc
+
+
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("slaextract.pipeline.extract", fake_extract)
+    monkeypatch.setattr("slaextract.batch.run_one", fake_run_one)
 
 
 def run(*args: str) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -95,8 +96,14 @@ def extract(
 def write(lines: list[str], output: Path | None) -> None:
     text = "\n".join(lines) + ("\n" if lines else "")
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader went away (`slaextract extract dir | head -1`): not a failure of ours,
+            # and click would report it as exit 1, our "findings" code
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         return
     try:
         output.write_text(text, encoding="utf-8")

@@ -60,12 +60,21 @@ def choose_policy(policy: Path | None, preset: str | None) -> Policy:
 Extractor = Callable[..., ClauseSummary]
 
 
-def load_extractor() -> Extractor:
+def load_extractor(timeout: float = 60.0, max_pages: int | None = 2000) -> Extractor:
+    """Extraction as `extract` runs it: each PDF in the bounded worker (time, memory), so one
+    hostile file cannot hang or exhaust a CI job."""
     # Imported here so that this module (and `slaextract presets`) loads without the PDF stack.
     try:
-        from .pipeline import extract  # noqa: PLC0415
+        from .batch import run_one  # noqa: PLC0415
     except ImportError as exc:
         raise fail(f"slaextract: extraction is not available ({exc})") from None
+
+    def extract(path: Path, password: str | None = None) -> ClauseSummary:
+        result = run_one(Path(path), password=password, timeout=timeout, max_pages=max_pages)
+        if isinstance(result, SlaError):
+            raise result
+        return result
+
     return extract
 
 
@@ -117,6 +126,8 @@ def check_command(
         bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means 2).")
     ] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
     schema: Annotated[
         bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")
     ] = False,
@@ -128,7 +139,7 @@ def check_command(
     if not files:
         raise fail("slaextract: no files to check: slaextract check FILE... --preset NAME")
     chosen = choose_policy(policy, preset)
-    extract = load_extractor()
+    extract = load_extractor(timeout, max_pages)
     results = [check_file(path, chosen, extract, password) for path in files]
     for result in results:
         if result.error is not None:
