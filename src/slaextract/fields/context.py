@@ -56,6 +56,11 @@ class Context:
     language: str
     units: list[Unit] = field(default_factory=list)
     block_text: dict[int, MatchText] = field(default_factory=dict)  # block index → clean text
+    ignored_tables: set[int] = field(default_factory=set)  # revision histories and the like
+
+    def table_indexes(self) -> list[int]:
+        """The tables that may hold terms."""
+        return [t for t in range(len(self.doc.tables)) if t not in self.ignored_tables]
 
     @cached_property
     def paragraphs(self) -> list[tuple[Block, MatchText]]:
@@ -129,9 +134,22 @@ def split_run_in_heading(raw: str, mt: MatchText, spans: list[tuple[int, int]]) 
     return [(first_start, cut), (rest, first_end)] + spans[1:]
 
 
+def revision_history_tables(doc: Document, rules: RuleSet, language: str) -> set[int]:
+    """Tables that record a document's revisions: their rows quote superseded terms."""
+    found = set()
+    for t, table in enumerate(doc.tables):
+        first = " ".join(doc.text[c.start : c.end] for c in (table.rows[0] if table.rows else []) if c)
+        start = next((b.start for b in doc.blocks if b.table == t), 0)
+        before = doc.text[max(0, start - 80) : start]
+        if rules.search_any("context", "revision_history", clean(first + " " + before).text, language):
+            found.add(t)
+    return found
+
+
 def build_context(doc: Document, rules: RuleSet) -> Context:
     ctx = Context(doc=doc, rules=rules, language=detect_language(doc.text))
     heading: str | None = None
+    history_tables = ctx.ignored_tables = revision_history_tables(doc, rules, ctx.language)
     for i, block in enumerate(doc.blocks):
         mt = clean(doc.text[block.start : block.end], block.start)
         ctx.block_text[i] = mt
@@ -141,7 +159,10 @@ def build_context(doc: Document, rules: RuleSet) -> Context:
         if block.kind == "para":
             spans = split_run_in_heading(doc.text[block.start : block.end], mt, spans)
         for s, e in spans:
-            note = block.kind != "row" and rules.search_any("context", "not_terms", mt.text[s:e], ctx.language) is not None
+            if block.kind == "row":
+                note = block.table in history_tables
+            else:
+                note = rules.search_any("context", "not_terms", mt.text[s:e], ctx.language) is not None
             ctx.units.append(Unit(mt, s, e, block, len(ctx.units), heading, note))
     # drafting notes are invisible to the field extractors, but keep their place for neighbours' context
     ctx.units = [u for u in ctx.units if not u.not_terms]

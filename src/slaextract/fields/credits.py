@@ -155,7 +155,7 @@ def floor_values(ctx: Context, text: str) -> set[float]:
 def extract_tiers(ctx: Context, availability: list[float] | None = None) -> list[ServiceCredit]:
     found = []
     credit_tables = set()
-    for t in range(len(ctx.doc.tables)):
+    for t in ctx.table_indexes():
         tiers = tiers_from_table(ctx, t, availability or [])
         found += tiers
         if tiers:

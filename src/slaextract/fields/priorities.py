@@ -19,7 +19,7 @@ class Label:
     end: int
 
 
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5}
 
 
 @cache
@@ -36,7 +36,8 @@ def find_labels(text: str, rules: RuleSet, lang: str) -> list[Label]:
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             groups = m.groupdict()
-            key = groups.get("n") or groups.get("letter") or groups.get("word") or ""
+            fixed = (rule.spec.value or {}).get("key")
+            key = str(fixed) if fixed is not None else groups.get("n") or groups.get("letter") or groups.get("word") or ""
             found.append(Label(m.group(0).strip(), family, key.strip().lower(), m.start(), m.end()))
     return sorted(found, key=lambda lab: lab.start)
 
@@ -57,6 +58,8 @@ class Ladder:
 
     def __init__(self, labels: list[Label], zero_based: bool | None = None) -> None:
         self.zero_based = any(lab.family == "p" and lab.key == "0" for lab in labels) if zero_based is None else zero_based
+        # 特级 above 一级: the numbered ladder starts at zero too
+        self.numbered_from_zero = any(lab.family == "numbered" and lab.key == "0" for lab in labels)
         # words rank by severity tier, and words of one tier (Blocker, Critical) by the order the
         # document gives them — labels arrive in reading order
         words: list[str] = []
@@ -73,8 +76,11 @@ class Ladder:
             n = int(label.key)
             return n + 1 if self.zero_based else max(n, 1)
         if label.family == "numbered":
-            n = ROMAN.get(label.key.upper()) or parse_number(label.key)
-            return int(n) if n and n >= 1 else None
+            n = 0 if label.key == "0" else ROMAN.get(label.key.upper()) or parse_number(label.key)
+            if n is None:
+                return None
+            n = int(n) + (1 if self.numbered_from_zero else 0)
+            return n if n >= 1 else None
         if label.family == "letter":
             return ord(label.key.upper()) - ord("A") + 1
         return self.word_rank.get(label.key)

@@ -253,6 +253,17 @@ def mentions_p0(ctx: Context) -> bool:
     return any(P0.search(u.text, timeout=REGEX_TIMEOUT) for u in ctx.units)
 
 
+def heading_label(ctx: Context, unit: Unit, reach: int = 3) -> Label | None:
+    """A label that heads the lines just above ("严重 Critical" over "Response: 30 min")."""
+    for prev in ctx.units[max(unit.index - reach, 0) : unit.index][::-1]:
+        if prev.is_row:
+            return None
+        lab = label_of(prev.text[:40], ctx.rules, ctx.language)
+        if lab is not None and lab.start < 6 and len(prev.text) <= 60:
+            return lab
+    return None
+
+
 def block_labels(ctx: Context) -> dict[int, Label]:
     """The label a paragraph opens with ("Severity 1. …"), which later sentences in it inherit."""
     out: dict[int, Label] = {}
@@ -266,12 +277,12 @@ def block_labels(ctx: Context) -> dict[int, Label]:
 
 def extract(ctx: Context) -> list[ResponseTime]:
     cands: list[Candidate] = []
-    for t in range(len(ctx.doc.tables)):
+    for t in ctx.table_indexes():
         cands += from_table(ctx, grid_of(ctx, t))
     opening = block_labels(ctx)
     for unit in ctx.units:
         if not unit.is_row:
-            cands += from_sentence(ctx, unit, opening.get(id(unit.block)))
+            cands += from_sentence(ctx, unit, opening.get(id(unit.block)) or heading_label(ctx, unit))
     ladder = Ladder([c.label for c in cands if c.label], zero_based=mentions_p0(ctx))
     items: list[ResponseTime] = []
     seen: set = set()
