@@ -1,8 +1,8 @@
 """slaextract: service-level terms from contract PDFs, as a typed clause summary.
 
-    from slaextract import extract
-    summary = extract("contract.pdf")
-    summary.model_dump(mode="json")   # exactly what `slaextract extract` prints
+from slaextract import extract
+summary = extract("contract.pdf")
+summary.model_dump(mode="json")   # exactly what `slaextract extract` prints
 """
 
 from __future__ import annotations

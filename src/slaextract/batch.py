@@ -25,7 +25,7 @@ import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import InputError, LimitError, SlaError
@@ -54,7 +54,7 @@ def time_limit(seconds: float, path: Path):
         yield
         return
 
-    def on_alarm(signum, frame):  # noqa: ANN001
+    def on_alarm(signum, frame):
         raise LimitError(timeout_message(seconds), str(path))
 
     try:
@@ -83,12 +83,18 @@ def memory_limit() -> int:
 
 
 def can_fork() -> bool:
-    return (hasattr(os, "fork") and threading.current_thread() is threading.main_thread()
-            and threading.active_count() == 1)
+    return (
+        hasattr(os, "fork") and threading.current_thread() is threading.main_thread() and threading.active_count() == 1
+    )
 
 
-def run_one(path: Path, password: str | None = None, timeout: float = 60.0,
-            max_pages: int | None = None, isolate: bool | None = None) -> ClauseSummary | SlaError:
+def run_one(
+    path: Path,
+    password: str | None = None,
+    timeout: float = 60.0,
+    max_pages: int | None = None,
+    isolate: bool | None = None,
+) -> ClauseSummary | SlaError:
     """The summary of one document, or the error that stopped it. Never raises (but KeyboardInterrupt)."""
     if isolate is None:
         isolate = can_fork() and is_pdf(path)
@@ -118,14 +124,13 @@ def run_here(path: Path, password: str | None, timeout: float, max_pages: int | 
         return LimitError("ran out of memory reading this document", str(path))
     except RecursionError:
         return InputError("PDF structure is too deeply nested (a looping page tree?)", str(path))
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+    except Exception as exc:
         detail = " ".join(str(exc).split())[:300]  # one line
         return InputError(f"could not be processed ({type(exc).__name__}: {detail})", str(path))
 
 
-def run_in_worker(path: Path, password: str | None, timeout: float,
-                  max_pages: int | None) -> ClauseSummary | SlaError:
-    global _worker  # noqa: PLW0603 - one worker per process, reused from document to document
+def run_in_worker(path: Path, password: str | None, timeout: float, max_pages: int | None) -> ClauseSummary | SlaError:
+    global _worker
     from .pipeline import extract  # noqa: F401, PLC0415 - imported once here, inherited by every worker
     from .rules import default_rules  # noqa: PLC0415
 
@@ -191,21 +196,16 @@ class Worker:
         if not self.pid:
             return 0
         for fd in (self.requests, self.results):
-            try:
+            with suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         if kill:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
         return status
 
-    def run(self, path: Path, password: str | None, max_pages: int | None,
-            timeout: float) -> ClauseSummary | SlaError:
+    def run(self, path: Path, password: str | None, max_pages: int | None, timeout: float) -> ClauseSummary | SlaError:
         if not self.pid:
             self.start()
         try:
@@ -222,7 +222,7 @@ class Worker:
             return died(self.stop(kill=True), path)
         try:
             result = pickle.loads(payload)
-        except Exception as exc:  # noqa: BLE001 - a torn message is a broken worker
+        except Exception as exc:
             self.stop(kill=True)
             return InputError(f"could not be processed (worker sent a broken result: {exc})", str(path))
         limit = memory_limit()
@@ -239,16 +239,16 @@ def serve(requests: int, results: int) -> None:
     code = 0
     try:
         quiet_stderr()
-        while (frame := read_frame(requests, None)):
+        while frame := read_frame(requests, None):
             path, password, max_pages = pickle.loads(frame)
             cap_memory()
             result = run_here(Path(path), password, 0, max_pages)
             try:
                 data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 data = pickle.dumps(InputError(f"could not be processed (unpicklable result: {exc})", path))
             write_frame(results, data)
-    except BaseException:  # noqa: BLE001 - the parent reports a worker that sent nothing
+    except BaseException:
         code = 70
     finally:
         os._exit(code)
@@ -257,7 +257,7 @@ def serve(requests: int, results: int) -> None:
 def write_frame(fd: int, data: bytes) -> None:
     view = memoryview(len(data).to_bytes(8, "big") + data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def read_frame(fd: int, deadline: float | None) -> bytes | None:
@@ -334,11 +334,15 @@ def died(status: int, path: Path) -> SlaError:
         except ValueError:
             name = f"signal {sig}"
         if sig in (signal.SIGABRT, signal.SIGKILL) and memory_limit():
-            return LimitError(f"the PDF reader stopped ({name}), most likely at the {memory_limit() >> 20} MB "
-                              "memory limit (a stream that inflates to gigabytes?)", str(path))
+            return LimitError(
+                f"the PDF reader stopped ({name}), most likely at the {memory_limit() >> 20} MB "
+                "memory limit (a stream that inflates to gigabytes?)",
+                str(path),
+            )
         return InputError(f"the PDF reader crashed ({name}) on this file", str(path))
-    return InputError(f"could not be processed (worker exited with status {os.waitstatus_to_exitcode(status)})",
-                      str(path))
+    return InputError(
+        f"could not be processed (worker exited with status {os.waitstatus_to_exitcode(status)})", str(path)
+    )
 
 
 def error_line(path: Path, error: SlaError) -> str:

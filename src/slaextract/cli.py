@@ -38,16 +38,18 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """slaextract reads contracts (PDF, .txt, .md) and prints a JSON clause summary."""
 
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Contract files (PDF, .txt, .md) or folders of them.",
-                                                show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Contract files (PDF, .txt, .md) or folders of them.", show_default=False)
+    ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (default) or text (a readable table).")] = "json",
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
@@ -166,6 +168,6 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - a bug must not print a traceback at a user
+    except Exception as exc:
         typer.echo(f"slaextract: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +26,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
 
@@ -48,9 +48,7 @@ def print_schema() -> None:
 
 def choose_policy(policy: Path | None, preset: str | None) -> Policy:
     if (policy is None) == (preset is None):
-        raise fail(
-            "slaextract: give exactly one of --policy FILE or --preset NAME (see `slaextract presets`)"
-        )
+        raise fail("slaextract: give exactly one of --policy FILE or --preset NAME (see `slaextract presets`)")
     try:
         return load_policy(policy) if policy is not None else load_preset(preset or "")
     except SlaError as exc:
@@ -83,7 +81,7 @@ def check_file(path: Path, policy: Policy, extract: Extractor, password: str | N
         summary = extract(path, password=password)
     except SlaError as exc:
         return CheckResult(str(path), error=exc.message)
-    except Exception as exc:  # noqa: BLE001 - one broken PDF must not stop the other files, nor print a traceback
+    except Exception as exc:
         return CheckResult(str(path), error=f"internal error: {type(exc).__name__}: {exc}")
     return CheckResult(str(path), verdict=check(summary, policy))
 
@@ -108,29 +106,21 @@ def exit_code(results: list[CheckResult], fail_on: FailOn, exit_zero: bool) -> i
 
 
 def check_command(
-    files: Annotated[
-        list[Path] | None, typer.Argument(help="Contract PDFs to check.", show_default=False)
-    ] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="Contract PDFs to check.", show_default=False)] = None,
     policy: Annotated[Path | None, typer.Option("--policy", help="Policy YAML file.")] = None,
     preset: Annotated[
         str | None, typer.Option("--preset", help="A built-in policy (see `slaextract presets`).")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = OutputFormat["text"],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
-    ] = None,
-    fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Lowest severity that exits 1.")
-    ] = FailOn.error,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that exits 1.")] = FailOn.error,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means 2).")
     ] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
-    schema: Annotated[
-        bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")
-    ] = False,
+    schema: Annotated[bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")] = False,
 ) -> None:
     """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check)."""
     if schema:
@@ -151,9 +141,7 @@ def check_command(
 
 
 def presets_command(
-    name: Annotated[
-        str | None, typer.Argument(help="Print this preset as policy YAML.", show_default=False)
-    ] = None,
+    name: Annotated[str | None, typer.Argument(help="Print this preset as policy YAML.", show_default=False)] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the policy JSON Schema and exit.")] = False,
 ) -> None:
     """List the built-in policies, or print one as YAML to start your own from."""

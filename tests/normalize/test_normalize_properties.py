@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pytest import approx
 
-from slaextract.fields.availability import percents
+from slaextract.normalize.percentages import percents
 from slaextract.fields.coverage import window_hours
 from slaextract.match.text import FOLD, clean
 from slaextract.normalize.durations import find_duration, to_minutes, unit_forms

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Availability
-from ..normalize.numbers import parse_number
-from .context import Context, Unit
 from ..limits import REGEX_TIMEOUT
+from ..model import Availability
+from ..normalize.percentages import percents
+from .context import Context, Unit
 
-PERCENT = regex.compile(r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|(?i:\s?per\s?cent\b))|百分之(?P<zh>[零一二两三四五六七八九十百点]+)")
 PERIOD_ORDER = ("quarter", "year", "month")
-
-
-def percents(text: str) -> list[tuple[float, int, int]]:
-    out = []
-    for m in PERCENT.finditer(text, timeout=REGEX_TIMEOUT):
-        v = float(m.group("n")) if m.group("n") else parse_number(m.group("zh"))
-        if v is not None:
-            out.append((v, m.start(), m.end()))
-    return out
 
 
 FORMULA = regex.compile(r"\s*(?:minus|less|-|−|–)\s")
@@ -28,7 +18,10 @@ TIMES = regex.compile(r"[×*xX÷/=]\s*$")
 
 def in_formula(text: str, start: int, end: int) -> bool:
     """'100% minus the downtime share', '× 100%': arithmetic in a definition, not a promise."""
-    return bool(FORMULA.match(text, end, timeout=REGEX_TIMEOUT) or TIMES.search(text[max(0, start - 3) : start], timeout=REGEX_TIMEOUT))
+    return bool(
+        FORMULA.match(text, end, timeout=REGEX_TIMEOUT)
+        or TIMES.search(text[max(0, start - 3) : start], timeout=REGEX_TIMEOUT)
+    )
 
 
 def period_of(ctx: Context, text: str) -> str | None:
@@ -39,23 +32,28 @@ def period_of(ctx: Context, text: str) -> str | None:
     return None
 
 
+def plausible(value: float) -> bool:
+    """An uptime promise: 90–100 %, but not a durability figure of many nines."""
+    return 90 <= value <= 100 and not 99.99999 <= value < 100
+
+
 def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
+    """Percentages a sentence commits to: beside an availability word and a commitment word in
+    the same clause, with nothing nearby that makes it a history, objective, band or trigger."""
     text = unit.text
-    found = []
     subject = ctx.rules.search_any("availability", "subject", text, ctx.language)
-    if unit.is_row:
-        return row_commitments(ctx, unit)
     if subject is None:
         return []
+    found = []
     for value, s, e in percents(text):
-        if not 90 <= value <= 100 or (99.99999 <= value < 100) or in_formula(text, s, e):
+        if not plausible(value) or in_formula(text, s, e):
             continue
         window = clause(text, s, e)
-        if ctx.rules.search_any("availability", "negative", window, ctx.language):
-            continue
-        if not ctx.rules.search_any("availability", "commitment", window, ctx.language) and not unit.is_row:
-            continue
-        if not ctx.rules.search_any("availability", "subject", window, ctx.language) and not unit.is_row:
+        if (
+            ctx.rules.search_any("availability", "negative", window, ctx.language)
+            or not ctx.rules.search_any("availability", "commitment", window, ctx.language)
+            or not ctx.rules.search_any("availability", "subject", window, ctx.language)
+        ):
             continue
         found.append((value, subject[0].id))
     return found
@@ -86,7 +84,7 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     for cell in cells:
         if ctx.rules.search_any("availability", "negative", cell, ctx.language):
             continue
-        out += [(v, "any.availability.table") for v, _, _ in percents(cell) if 90 <= v < 100]
+        out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
     return out
 
 
@@ -94,20 +92,37 @@ def extract(ctx: Context) -> list[Availability]:
     items: list[Availability] = []
     seen: set = set()
     for unit in ctx.units:
-        if unit.is_row and not row_is_commitment(ctx, unit):
-            continue
-        for value, rule in commitments(ctx, unit):
-            scope = None
-            key = (value, scope)
-            if key in seen:
+        if unit.is_row:
+            if not row_is_commitment(ctx, unit):
                 continue
-            seen.add(key)
-            items.append(Availability(percent=value, period=period_of(ctx, unit.text) or period_of(ctx, heading_or_caption(ctx, unit)),  # type: ignore[arg-type]
-                                      scope=scope, evidence=ctx.unit_evidence(unit), rule=rule))
+            found, scope = row_commitments(ctx, unit), row_label(ctx, unit)
+        else:
+            found, scope = commitments(ctx, unit), None
+        for value, rule in found:
+            if (value, scope) in seen:
+                continue
+            seen.add((value, scope))
+            period = period_of(ctx, unit.text) or period_of(ctx, text_above(ctx, unit))
+            items.append(
+                Availability(
+                    percent=value,
+                    period=period,
+                    scope=scope,  # type: ignore[arg-type]
+                    evidence=ctx.unit_evidence(unit),
+                    rule=rule,
+                )
+            )
     return items
 
 
-def heading_or_caption(ctx: Context, unit: Unit) -> str:
+def row_label(ctx: Context, unit: Unit) -> str | None:
+    """What a commitment row is about (its first cell: a service, a plan)."""
+    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
+    row = table.rows[unit.block.row]  # type: ignore[index]
+    return (ctx.cell_clean(row[0]) or None) if row else None
+
+
+def text_above(ctx: Context, unit: Unit) -> str:
     return " ".join(u.text for u in ctx.units[max(unit.index - 3, 0) : unit.index])
 
 
@@ -120,7 +135,8 @@ def row_is_commitment(ctx: Context, unit: Unit) -> bool:
     if ctx.rules.search_any("service_credits", "credit", header, ctx.language):
         return False
     # the column header names availability, or the row itself is labelled as a commitment
-    label = ctx.cell_clean(table.rows[unit.block.row][0]) if unit.block.row is not None and table.rows[unit.block.row] else ""
+    label = row_label(ctx, unit) or ""
     return ctx.rules.search_any("availability", "subject", header, ctx.language) is not None or (
         ctx.rules.search_any("availability", "subject", label, ctx.language) is not None
-        and ctx.rules.search_any("availability", "commitment", label, ctx.language) is not None)
+        and ctx.rules.search_any("availability", "commitment", label, ctx.language) is not None
+    )

@@ -21,6 +21,7 @@ def extract(ctx: Context) -> list[ChannelItem]:
                 continue
             m = rule.search(text)
             if m:
-                items[channel] = ChannelItem(channel=channel, detail=m.group(0).strip(),
-                                             evidence=ctx.unit_evidence(unit), rule=rule.id)
+                items[channel] = ChannelItem(
+                    channel=channel, detail=m.group(0).strip(), evidence=ctx.unit_evidence(unit), rule=rule.id
+                )
     return list(items.values())

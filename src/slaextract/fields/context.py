@@ -11,11 +11,11 @@ from functools import cached_property
 
 import regex
 
+from ..limits import REGEX_TIMEOUT
 from ..match.text import MatchText, clean
 from ..model import Evidence
 from ..pdf.document import Block, Document, Table
 from ..rules import RuleSet
-from ..limits import REGEX_TIMEOUT
 
 # A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
 # abbreviations (e.g., U.S.) or clause numbers ("3.1 ").
@@ -131,7 +131,7 @@ def split_run_in_heading(raw: str, mt: MatchText, spans: list[tuple[int, int]]) 
         return spans
     first_start, first_end = spans[0]
     rest = cut + (len(mt.text[cut:first_end]) - len(mt.text[cut:first_end].lstrip()))
-    return [(first_start, cut), (rest, first_end)] + spans[1:]
+    return [(first_start, cut), (rest, first_end), *spans[1:]]
 
 
 def revision_history_tables(doc: Document, rules: RuleSet, language: str) -> set[int]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import regex
 
+from ..limits import REGEX_TIMEOUT
 from ..model import Coverage
 from .context import Context, Unit
 from .priorities import label_of
-from ..limits import REGEX_TIMEOUT
 
 PM = regex.compile(r"(?i)^p|下午|晚上|晚")
 AM = regex.compile(r"(?i)^a|上午|早上|凌晨")
@@ -26,11 +26,26 @@ def clock(h: str, m: str | None, ap: str | None) -> float:
 
 def window_hours(m: regex.Match) -> float | None:
     g = m.groupdict()
-    explicit = g.get("m1") or g.get("m2") or g.get("ap1") or g.get("ap2") or regex.search(r"[点时:：]", m.group(0), timeout=REGEX_TIMEOUT)
+    explicit = (
+        g.get("m1")
+        or g.get("m2")
+        or g.get("ap1")
+        or g.get("ap2")
+        or regex.search(r"[点时:：]", m.group(0), timeout=REGEX_TIMEOUT)
+    )
     if not explicit:
         return None
     start = clock(g["h1"], g.get("m1"), g.get("ap1"))
-    end = clock(g["h2"], g.get("m2"), g.get("ap2") or (g.get("ap1") if float(g["h2"]) < 12 and g.get("ap1") and PM.search(g["ap1"] or "", timeout=REGEX_TIMEOUT) else None))
+    end = clock(
+        g["h2"],
+        g.get("m2"),
+        g.get("ap2")
+        or (
+            g.get("ap1")
+            if float(g["h2"]) < 12 and g.get("ap1") and PM.search(g["ap1"] or "", timeout=REGEX_TIMEOUT)
+            else None
+        ),
+    )
     if g.get("ap2") == NEXT_DAY or end <= start:
         end += 24
     hours = end - start
@@ -46,7 +61,11 @@ def context_text(ctx: Context, unit: Unit) -> str:
     header = ""
     if table and table.rows:
         header = " ".join(ctx.cell_clean(c) for c in table.rows[0])
-    before = ctx.units[unit.index - unit.block.row - 1].text if unit.block.row is not None and unit.index - unit.block.row - 1 >= 0 else ""
+    before = (
+        ctx.units[unit.index - unit.block.row - 1].text
+        if unit.block.row is not None and unit.index - unit.block.row - 1 >= 0
+        else ""
+    )
     return " ".join((before, header, unit.text))
 
 
@@ -75,7 +94,9 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
     text = unit.text
     if ctx.rules.search_any("coverage", "negative", text, ctx.language):
         return []
-    if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) and not in_priority_table(ctx, unit):
+    if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) and not in_priority_table(
+        ctx, unit
+    ):
         return []
     found: list[tuple[int, float, str]] = []
     taken: list[tuple[int, int]] = []
@@ -136,6 +157,9 @@ def extract(ctx: Context) -> list[Coverage]:
             if key in seen:
                 continue
             seen.add(key)
-            items.append(Coverage(days_per_week=days, hours_per_day=hours, scope=scope,
-                                  evidence=ctx.unit_evidence(unit), rule=rule))
+            items.append(
+                Coverage(
+                    days_per_week=days, hours_per_day=hours, scope=scope, evidence=ctx.unit_evidence(unit), rule=rule
+                )
+            )
     return items

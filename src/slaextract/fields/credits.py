@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import regex
 
+from ..limits import REGEX_TIMEOUT
 from ..model import Evidence, ServiceCredit
 from ..normalize.numbers import parse_number
-from .availability import percents
+from ..normalize.percentages import percents
 from .context import Context, Unit
 from .tables import grid_of
-from ..limits import REGEX_TIMEOUT
 
 CLAIM_WORD = regex.compile(r"(?i)\bclaims?\b|索赔|赔偿申请")
-DAYS_PER = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
-            "日": 1, "天": 1, "自然日": 1, "个自然日": 1, "周": 7, "星期": 7, "个星期": 7, "月": 30, "个月": 30}
+DAYS_PER = {
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "month": 30,
+    "months": 30,
+    "日": 1,
+    "天": 1,
+    "自然日": 1,
+    "个自然日": 1,
+    "周": 7,
+    "星期": 7,
+    "个星期": 7,
+    "月": 30,
+    "个月": 30,
+}
 
 
 def below_values(ctx: Context, text: str) -> list[tuple[float, int, int]]:
@@ -69,25 +84,47 @@ def tiers_from_table(ctx: Context, index: int, committed: list[float]) -> list[t
     if grid.n_rows < 2:
         return []
     # the header is every row above the first availability band (titles and merged headers too)
-    first = next((r for r in range(grid.n_rows)
-                  if any(threshold_of(ctx, grid.cell(r, c)) is not None for c in range(grid.n_cols))), 1)
+    first = next(
+        (
+            r
+            for r in range(grid.n_rows)
+            if any(threshold_of(ctx, grid.cell(r, c)) is not None for c in range(grid.n_cols))
+        ),
+        1,
+    )
     first = max(first, 1)
     body = range(first, grid.n_rows)
     header = [" ".join(grid.cell(h, c) for h in range(first)) for c in range(grid.n_cols)]
     is_credit = lambda text: ctx.rules.search_any("service_credits", "credit", text, ctx.language) is not None  # noqa: E731
-    threshold_cols = [c for c in range(grid.n_cols)
-                      if sum(threshold_of(ctx, grid.cell(r, c)) is not None for r in body) * 2 >= len(body)]
+    threshold_cols = [
+        c
+        for c in range(grid.n_cols)
+        if sum(threshold_of(ctx, grid.cell(r, c)) is not None for r in body) * 2 >= len(body)
+    ]
     credit_cols = [c for c, h in enumerate(header) if is_credit(h) and c not in threshold_cols]
-    if not credit_cols and threshold_cols and (is_credit(" ".join(header)) or any(is_credit(t) for t in grid.captions[:1])
-                                               or any(is_credit(grid.row_text(r)) for r in body)):
-        credit_cols = [c for c in range(grid.n_cols) if c not in threshold_cols
-                       and any(percents(grid.cell(r, c)) for r in body)]
+    if (
+        not credit_cols
+        and threshold_cols
+        and (
+            is_credit(" ".join(header))
+            or any(is_credit(t) for t in grid.captions[:1])
+            or any(is_credit(grid.row_text(r)) for r in body)
+        )
+    ):
+        credit_cols = [
+            c for c in range(grid.n_cols) if c not in threshold_cols and any(percents(grid.cell(r, c)) for r in body)
+        ]
     if not credit_cols:
         return []
     out = []
     for r in body:
-        thresholds = [t for c in range(grid.n_cols) if c not in credit_cols
-                      for t in [threshold_of(ctx, grid.cell(r, c))] if t is not None]
+        thresholds = [
+            t
+            for c in range(grid.n_cols)
+            if c not in credit_cols
+            for t in [threshold_of(ctx, grid.cell(r, c))]
+            if t is not None
+        ]
         if not thresholds:
             vals = [v for c in range(grid.n_cols) if c not in credit_cols for v, _, _ in percents(grid.cell(r, c))]
             thresholds = [max(vals)] if vals else []
@@ -194,7 +231,9 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
         # ("not exceed 30%" over "以…100%为限")
         at = cap[1].start()
         lo, hi = clause_around(text, at)
-        vals = sorted((abs(s - at) + (0 if s >= at else 15), v) for v, s, _ in percents(text) if 0 < v <= 100 and lo <= s < hi)
+        vals = sorted(
+            (abs(s - at) + (0 if s >= at else 15), v) for v, s, _ in percents(text) if 0 < v <= 100 and lo <= s < hi
+        )
         if vals:
             return vals[0][1], ctx.unit_evidence(unit)
         if ctx.rules.search_any("service_credits", "cap_full", text, ctx.language):
@@ -207,8 +246,11 @@ def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
         text = unit.text
         # the credit may be named in the question or heading just before ("How do I get a credit?")
         before = ctx.units[unit.index - 1].text if unit.index else ""
-        if not any(ctx.rules.search_any("service_credits", "credit", t, ctx.language) or CLAIM_WORD.search(t, timeout=REGEX_TIMEOUT)
-                   for t in (text, before)):
+        if not any(
+            ctx.rules.search_any("service_credits", "credit", t, ctx.language)
+            or CLAIM_WORD.search(t, timeout=REGEX_TIMEOUT)
+            for t in (text, before)
+        ):
             continue
         if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
             continue

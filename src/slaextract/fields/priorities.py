@@ -37,7 +37,9 @@ def find_labels(text: str, rules: RuleSet, lang: str) -> list[Label]:
                 continue
             groups = m.groupdict()
             fixed = (rule.spec.value or {}).get("key")
-            key = str(fixed) if fixed is not None else groups.get("n") or groups.get("letter") or groups.get("word") or ""
+            key = (
+                str(fixed) if fixed is not None else groups.get("n") or groups.get("letter") or groups.get("word") or ""
+            )
             found.append(Label(m.group(0).strip(), family, key.strip().lower(), m.start(), m.end()))
     return sorted(found, key=lambda lab: lab.start)
 
@@ -57,7 +59,9 @@ class Ladder:
     severity words rank densely among the words the document uses."""
 
     def __init__(self, labels: list[Label], zero_based: bool | None = None) -> None:
-        self.zero_based = any(lab.family == "p" and lab.key == "0" for lab in labels) if zero_based is None else zero_based
+        self.zero_based = (
+            any(lab.family == "p" and lab.key == "0" for lab in labels) if zero_based is None else zero_based
+        )
         # 特级 above 一级: the numbered ladder starts at zero too
         self.numbered_from_zero = any(lab.family == "numbered" and lab.key == "0" for lab in labels)
         # words rank by severity tier, and words of one tier (Blocker, Critical) by the order the

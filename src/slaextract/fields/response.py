@@ -7,18 +7,22 @@ from functools import cache
 
 import regex
 
+from ..limits import REGEX_TIMEOUT
 from ..model import Evidence, ResponseTime
 from ..normalize.durations import to_minutes
 from ..rules import fragments
 from .context import Context, Unit
-from .priorities import Ladder, Label, find_labels, label_of
+from .priorities import Label, Ladder, find_labels, label_of
 from .tables import TableGrid, grid_of
-from ..limits import REGEX_TIMEOUT
 
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
 CLAUSE = regex.compile(r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半])))")
-NON_TARGET_HEADER = regex.compile(r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I)
-COVERAGE_AROUND = regex.compile(r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d|\s*(?:不间断|随时|值守|全天)")
+NON_TARGET_HEADER = regex.compile(
+    r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I
+)
+COVERAGE_AROUND = regex.compile(
+    r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d|\s*(?:不间断|随时|值守|全天)"
+)
 BUSINESS_AFTER = regex.compile(r"\s*(?:business|working)\b|\s*工作")
 COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
@@ -71,7 +75,8 @@ def durations_in(ctx: Context, text: str) -> list[tuple[int, int, float, bool, s
     try:
         for m in duration_regex().finditer(text, timeout=REGEX_TIMEOUT):
             if COVERAGE_AROUND.match(text, m.end(), timeout=REGEX_TIMEOUT) or COVERAGE_BEFORE.search(
-                    text[max(0, m.start() - 3) : m.start()], timeout=REGEX_TIMEOUT):
+                text[max(0, m.start() - 3) : m.start()], timeout=REGEX_TIMEOUT
+            ):
                 continue  # "24 hours a day, 7 days a week", 7×24小时: a staffing window, not a target
             got = to_minutes(m.group("amount"), m.group("unit"))
             if got and 0 < got[0] <= MAX_MINUTES:
@@ -99,7 +104,12 @@ def scope_from_header(ctx: Context, header: str) -> str | None:
     text = header
     for h in reversed(kinds_in(ctx, header)):
         text = text[: h.start] + text[h.end :]
-    text = regex.sub(r"(?i)\b(?:time|times|target|targets|sla|objective)\b|时间|时限|目标|[()（）/:：|]", " ", text, timeout=REGEX_TIMEOUT)
+    text = regex.sub(
+        r"(?i)\b(?:time|times|target|targets|sla|objective)\b|时间|时限|目标|[()（）/:：|]",
+        " ",
+        text,
+        timeout=REGEX_TIMEOUT,
+    )
     text = " ".join(text.split())
     return text or None
 
@@ -201,14 +211,26 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
         return around[0]
     before = [h for h in in_clause if h.end <= start]
     # "within 5 days after restoration": a kind named after the time as its starting point is not its kind
-    after = [h for h in in_clause if h.start >= end and not REFERENCE_POINT.search(text[end : h.start], timeout=REGEX_TIMEOUT)]
+    after = [
+        h
+        for h in in_clause
+        if h.start >= end and not REFERENCE_POINT.search(text[end : h.start], timeout=REGEX_TIMEOUT)
+    ]
     earlier = [h for h in kinds if h.end <= start and start - h.end < 100]
     if ctx.language == "en" and (before or earlier):
         # English names the target before its time: "restore service ..., within 4 hours";
         # "workaround or fix within 8 hours" is met by the workaround: restoration
         pool = before or earlier
-        if len(pool) > 1 and pool[-1].value == "resolution" and pool[-2].value == "restoration" \
-                and regex.fullmatch(r"(?i)\s*(?:or|/|and/or)\s*(?:a\s+|an\s+)?(?:permanent\s+)?", text[pool[-2].end : pool[-1].start], timeout=REGEX_TIMEOUT):
+        if (
+            len(pool) > 1
+            and pool[-1].value == "resolution"
+            and pool[-2].value == "restoration"
+            and regex.fullmatch(
+                r"(?i)\s*(?:or|/|and/or)\s*(?:a\s+|an\s+)?(?:permanent\s+)?",
+                text[pool[-2].end : pool[-1].start],
+                timeout=REGEX_TIMEOUT,
+            )
+        ):
             return pool[-2]
         return pool[-1]
     pool = before[-1:] + after[:1]
@@ -227,7 +249,7 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
         return []
     labels = find_labels(text, ctx.rules, ctx.language)
     out: list[Candidate] = []
-    for start, end, minutes, business, rule in found:
+    for start, end, minutes, business, _rule in found:
         c0, c1 = clause_bounds(text, start, end)
         if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 4) : start]):
             continue
@@ -267,7 +289,7 @@ def heading_label(ctx: Context, unit: Unit, reach: int = 3) -> Label | None:
 def block_labels(ctx: Context) -> dict[int, Label]:
     """The label a paragraph opens with ("Severity 1. …"), which later sentences in it inherit."""
     out: dict[int, Label] = {}
-    for i, (block, mt) in enumerate(ctx.paragraphs):
+    for _i, (block, mt) in enumerate(ctx.paragraphs):
         head = mt.text[:40]
         lab = label_of(head, ctx.rules, ctx.language)
         if lab is not None and lab.start < 15:
@@ -292,8 +314,16 @@ def extract(ctx: Context) -> list[ResponseTime]:
         if key in seen:
             continue
         seen.add(key)
-        items.append(ResponseTime(
-            priority=c.label.text if c.label else None, rank=rank, kind=c.kind,  # type: ignore[arg-type]
-            minutes=c.minutes, business_time=c.business, scope=c.scope, evidence=c.evidence, rule=c.rule,
-        ))
+        items.append(
+            ResponseTime(
+                priority=c.label.text if c.label else None,
+                rank=rank,
+                kind=c.kind,  # type: ignore[arg-type]
+                minutes=c.minutes,
+                business_time=c.business,
+                scope=c.scope,
+                evidence=c.evidence,
+                rule=c.rule,
+            )
+        )
     return items

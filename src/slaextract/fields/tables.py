@@ -37,7 +37,7 @@ class TableGrid:
 def grid_of(ctx: Context, index: int) -> TableGrid:
     table = ctx.doc.tables[index]
     rows: list[list[str]] = []
-    for r, row in enumerate(table.rows):
+    for _r, row in enumerate(table.rows):
         out: list[str] = []
         for c, cell in enumerate(row):
             if cell is None:

@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass
 
 import regex
+
 from ..limits import REGEX_TIMEOUT
 
 # Full-width ASCII block (U+FF01–U+FF5E) → ASCII, ideographic space → space; same length, so 1:1.

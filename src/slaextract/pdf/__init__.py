@@ -41,7 +41,7 @@ def read_document(path: str | Path, password: str | None = None, max_pages: int 
         raise LimitError("ran out of memory reading this document", str(path)) from None
     except RecursionError:
         raise InputError("damaged PDF (its structure is nested too deeply)", str(path)) from None
-    except Exception as exc:  # noqa: BLE001 - a damaged file must end in one line, not a traceback
+    except Exception as exc:
         raise InputError(reader_failure(exc), str(path)) from None
     raise InputError(not_a_document(head), str(path))
 

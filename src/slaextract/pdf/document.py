@@ -94,10 +94,16 @@ class Document:
             elif seg.page != page:
                 break
             if seg.bbox is not None:
-                box = list(seg.bbox) if box is None else [
-                    min(box[0], seg.bbox[0]), min(box[1], seg.bbox[1]),
-                    max(box[2], seg.bbox[2]), max(box[3], seg.bbox[3]),
-                ]
+                box = (
+                    list(seg.bbox)
+                    if box is None
+                    else [
+                        min(box[0], seg.bbox[0]),
+                        min(box[1], seg.bbox[1]),
+                        max(box[2], seg.bbox[2]),
+                        max(box[3], seg.bbox[3]),
+                    ]
+                )
         if page is None:
             page = self.segments[i].page if self.segments else 1
         return page, (tuple(round(v, 1) for v in box) if box else None)  # type: ignore[return-value]

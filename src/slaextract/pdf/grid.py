@@ -71,7 +71,7 @@ def snap_join(edges: list[Edge]) -> list[Edge]:
     out: list[Edge] = []
     edges = sorted(edges)
     cluster: list[Edge] = []
-    for e in edges + [(float("inf"), 0.0, 0.0)]:
+    for e in [*edges, (float("inf"), 0.0, 0.0)]:
         if cluster and e[0] - cluster[0][0] > SNAP:
             pos = sum(c[0] for c in cluster) / len(cluster)
             spans = sorted((c[1], c[2]) for c in cluster)
@@ -183,7 +183,7 @@ def cell_texts(text: str, centers: list[tuple[float, float] | None], boxes: list
     out = []
     for idx in members:
         parts: list[str] = []
-        for a, b in zip(idx, idx[1:] + [None]):
+        for a, b in zip(idx, [*idx[1:], None], strict=False):
             parts.append(text[a])
             if b is not None and b > a + 1:
                 between = text[a + 1 : b]
@@ -207,14 +207,12 @@ def grid_tables(page, textpage, page_no: int, to_display: Callable[..., BBox]) -
     heights = sorted(b[3] - b[1] for b in boxes if b is not None)
     tall = 2.5 * heights[len(heights) // 2] if heights else float("inf")
     # a watermark's giant letters are no cell's text
-    centers = [
-        None if b is None or b[3] - b[1] > tall else ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in boxes
-    ]
+    centers = [None if b is None or b[3] - b[1] > tall else ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in boxes]
     out = []
     for cells in tables:
         grid = rows_of(cells)
         flat = [c for row in grid for c in row if c is not None]
-        texts = dict(zip(flat, cell_texts(text, centers, flat)))
+        texts = dict(zip(flat, cell_texts(text, centers, flat), strict=False))
         rows = [[None if c is None else texts[c] for c in row] for row in grid]
         if not plausible_ruled(rows):
             continue

@@ -128,6 +128,7 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int | None = No
 
 # ---------------------------------------------------------------- reading a page with pdfium
 
+
 def read_page(page, page_no: int) -> PageText:
     """One page's lines in content order, in display coordinates.
 
@@ -140,6 +141,7 @@ def read_page(page, page_no: int) -> PageText:
     out = PageText(page_no, display_size(width, height, rotation), rotation)
     textpage = page.get_textpage()
     try:
+
         def box(rect: tuple[float, float, float, float]) -> BBox:
             return to_display(*rect, width, height, rotation)
 
@@ -157,8 +159,9 @@ def read_page(page, page_no: int) -> PageText:
             size = raw_c.FPDFText_GetFontSize(textpage.raw, first)
             bold = raw_c.FPDFText_GetFontWeight(textpage.raw, first) >= 600
             if all(same_baseline(rects[0], r) for r in rects[1:]):
-                out.lines.append(Line(raw.strip(), page_no, union(rects), runs(rects), size=size, bold=bold,
-                                      char_start=first))
+                out.lines.append(
+                    Line(raw.strip(), page_no, union(rects), runs(rects), size=size, bold=bold, char_start=first)
+                )
             else:
                 for ln in split_printed_lines(textpage, first, raw.strip(), page_no, box):
                     ln.size, ln.bold = size, bold
@@ -167,8 +170,7 @@ def read_page(page, page_no: int) -> PageText:
         if out.gutter is not None:
             out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
         if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and has_sla_words(out.lines):
-            out.tables = grid_tables(page, textpage, page_no,
-                                     lambda *rect: to_display(*rect, width, height, rotation))
+            out.tables = grid_tables(page, textpage, page_no, lambda *rect: to_display(*rect, width, height, rotation))
     finally:
         textpage.close()
     if rotation:
@@ -206,9 +208,7 @@ def split_at_gutter(textpage, lines: list[Line], g: float, box) -> Iterator[Line
     """A line with glyph runs on both sides of the column gap is two lines (one per column)."""
     for ln in lines:
         parts = ln.parts or (ln.bbox,)
-        if not (any(p[2] <= g for p in parts) and any(p[0] >= g for p in parts)) or any(
-            p[0] < g < p[2] for p in parts
-        ):
+        if not (any(p[2] <= g for p in parts) and any(p[0] >= g for p in parts)) or any(p[0] < g < p[2] for p in parts):
             yield ln
             continue
         start = ln.char_start
@@ -217,8 +217,10 @@ def split_at_gutter(textpage, lines: list[Line], g: float, box) -> Iterator[Line
         if cut is None or not ln.text[:cut].strip():
             yield ln
             continue
-        for piece in (make_line(ln.text[:cut], ln.page, [b for b in boxes[:cut] if b], start),
-                      make_line(ln.text[cut:], ln.page, [b for b in boxes[cut:] if b], start + cut)):
+        for piece in (
+            make_line(ln.text[:cut], ln.page, [b for b in boxes[:cut] if b], start),
+            make_line(ln.text[cut:], ln.page, [b for b in boxes[cut:] if b], start + cut),
+        ):
             piece.size, piece.bold = ln.size, ln.bold
             yield piece
 
@@ -276,8 +278,9 @@ def borderless_table_region(lines: list[Line], size: tuple[float, float]) -> BBo
     best: list[Line] = []
     run: list[Line] = []
     for ln in sorted(rows, key=lambda ln: ln.bbox[1]):
-        if run and (ln.bbox[1] - run[-1].bbox[3] > 3 * (run[-1].bbox[3] - run[-1].bbox[1]) + 6
-                    or not aligned(run[0], ln)):
+        if run and (
+            ln.bbox[1] - run[-1].bbox[3] > 3 * (run[-1].bbox[3] - run[-1].bbox[1]) + 6 or not aligned(run[0], ln)
+        ):
             best = max(best, run, key=lambda r: score_rows(r))
             run = []
         run.append(ln)
@@ -300,6 +303,7 @@ def score_rows(rows: list[Line]) -> int:
 
 
 # ---------------------------------------------------------------- building the Document
+
 
 def build(doc: Document, pages: list[PageText], tables: dict[int, list[PageTable]]) -> None:
     drop = running_lines(pages)
@@ -373,9 +377,7 @@ def flat(text: str | None) -> str:
 def emit_table(doc: Document, out: TextBuilder, table: PageTable, previous: Table | None) -> Table:
     """Append a table's rows; a table right after the previous one (a page or column on) joins it."""
     rows, boxes = table.rows, table.cell_boxes
-    continues = (
-        previous is not None and previous.rows and len(previous.rows[0]) == len(rows[0])
-    )
+    continues = previous is not None and previous.rows and len(previous.rows[0]) == len(rows[0])
     if continues and previous is not None:
         so_far = out.text()  # doc.text is not set until the build ends
         header = ["" if c is None else so_far[c.start : c.end] for c in previous.rows[0]]
@@ -387,10 +389,10 @@ def emit_table(doc: Document, out: TextBuilder, table: PageTable, previous: Tabl
         target = Table(page=table.page, rows=[])
         doc.tables.append(target)
     t_index = doc.tables.index(target)
-    for row, row_boxes in zip(rows, boxes):
+    for row, row_boxes in zip(rows, boxes, strict=False):
         start = out.length
         cells: list[Cell | None] = []
-        for c, (text, bbox) in enumerate(zip(row, row_boxes)):
+        for c, (text, bbox) in enumerate(zip(row, row_boxes, strict=False)):
             if c:
                 out.add(" | ")
             if text is None:

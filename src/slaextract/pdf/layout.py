@@ -42,9 +42,61 @@ SENTENCE_END = "．.。!?！？;；:："
 # Word endings that a typesetter splits off with a hyphen ("avail-ability", "busi-ness"); anything else
 # after a line-end hyphen is taken for the second half of a compound ("non-critical", "on-call").
 HYPHENATION_TAILS = frozenset(
-    "tion tions sion sions ment ments ness ity ities ability ibility ance ances ence ences able ible "
-    "ing ings ed er ers est ly al ally ure ures ive ives ous ize ized ise ised ual ular ular ary ory "
-    "ist ists ism ate ated ation ations ity ties ial ian ians ient".split()  # noqa: SIM905
+    [
+        "tion",
+        "tions",
+        "sion",
+        "sions",
+        "ment",
+        "ments",
+        "ness",
+        "ity",
+        "ities",
+        "ability",
+        "ibility",
+        "ance",
+        "ances",
+        "ence",
+        "ences",
+        "able",
+        "ible",
+        "ing",
+        "ings",
+        "ed",
+        "er",
+        "ers",
+        "est",
+        "ly",
+        "al",
+        "ally",
+        "ure",
+        "ures",
+        "ive",
+        "ives",
+        "ous",
+        "ize",
+        "ized",
+        "ise",
+        "ised",
+        "ual",
+        "ular",
+        "ular",
+        "ary",
+        "ory",
+        "ist",
+        "ists",
+        "ism",
+        "ate",
+        "ated",
+        "ation",
+        "ations",
+        "ity",
+        "ties",
+        "ial",
+        "ian",
+        "ians",
+        "ient",
+    ]
 )
 LATIN_LOWER = regex.compile(r"^\p{Ll}")
 CONTINUATION_START = regex.compile(r"^[\p{Ll}\p{Han}\d(（“\"'‘]")
@@ -131,7 +183,7 @@ def find_gutter(lines: Sequence[Line], size: tuple[float, float]) -> Gutter | No
         return None
     # the widest run of x with the fewest crossings
     run_start, runs = None, []
-    for i, c in enumerate(crossing + [best + 1]):
+    for i, c in enumerate([*crossing, best + 1]):
         if c == best and run_start is None:
             run_start = i
         elif c != best and run_start is not None:
@@ -188,9 +240,7 @@ def reading_order(items: list[Line | TableMark], gutter: Gutter | None) -> list[
         right_edge[it.side] = max(right_edge.get(it.side, 0.0), it.bbox[2])
     for it in items:
         if isinstance(it, Line):
-            it.col_right = (
-                right_edge[it.side] if it.side != "F" or gutter is None else right_edge.get("R", it.bbox[2])
-            )
+            it.col_right = right_edge[it.side] if it.side != "F" or gutter is None else right_edge.get("R", it.bbox[2])
     if gutter is None:
         return items
     sides = [it.side for it in items if it.side != "F"]
@@ -248,9 +298,7 @@ def running_lines(pages: Sequence[PageText]) -> set[tuple[int, int]]:
     def key(line: Line) -> str:
         return regex.sub(r"\d+", "#", line.text.lower())
 
-    margins = [
-        [(i, ln) for i, ln in enumerate(page.lines) if not in_body(ln.bbox, page.size[1])] for page in pages
-    ]
+    margins = [[(i, ln) for i, ln in enumerate(page.lines) if not in_body(ln.bbox, page.size[1])] for page in pages]
     counts: Counter[str] = Counter()
     for lines in margins:
         counts.update({key(ln) for _, ln in lines})
@@ -275,10 +323,7 @@ def near_repeat(text: str, margins: list[list[tuple[int, Line]]], p: int, key) -
         if 0 <= q < len(margins):
             for _, other in margins[q]:
                 o = key(other)
-                if (
-                    abs(len(o) - len(text)) <= 0.3 * len(text)
-                    and SequenceMatcher(None, text, o).ratio() >= 0.8
-                ):
+                if abs(len(o) - len(text)) <= 0.3 * len(text) and SequenceMatcher(None, text, o).ratio() >= 0.8:
                     return True
     return False
 
@@ -289,16 +334,12 @@ def near_repeat(text: str, margins: list[list[tuple[int, Line]]], p: int, key) -
 def line_pitch(lines: Sequence[Line]) -> float:
     """The page's usual distance from one line's top to the next (glyph boxes are too tight to use gaps)."""
     pitches = sorted(
-        b.bbox[1] - a.bbox[1]
-        for a, b in pairwise(lines)
-        if 0 < b.bbox[1] - a.bbox[1] < 40 and a.side == b.side
+        b.bbox[1] - a.bbox[1] for a, b in pairwise(lines) if 0 < b.bbox[1] - a.bbox[1] < 40 and a.side == b.side
     )
     return pitches[len(pitches) // 3] if pitches else 12.0
 
 
-def starts_paragraph(
-    prev: Line, line: Line, pitch: float, body_size: float = 0.0, alone: bool = False
-) -> bool:
+def starts_paragraph(prev: Line, line: Line, pitch: float, body_size: float = 0.0, alone: bool = False) -> bool:
     """Whether ``line`` starts a new paragraph after ``prev`` (``alone``: prev is its only line)."""
     if alone and heading_line(prev, line, body_size):
         return True
@@ -354,11 +395,7 @@ def continues(prev: Line, line: Line) -> bool:
         return False
     if NUMBERED_START.match(line.text) and not (text[-1].islower() and NUMBER_THEN_WORD.match(line.text)):
         return False
-    full = (
-        prev.bbox[2] >= prev.col_right - 0.12 * max(prev.col_right - prev.bbox[0], 1.0)
-        if prev.col_right
-        else False
-    )
+    full = prev.bbox[2] >= prev.col_right - 0.12 * max(prev.col_right - prev.bbox[0], 1.0) if prev.col_right else False
     if not full:
         return False
     return bool(CONTINUATION_START.match(line.text))

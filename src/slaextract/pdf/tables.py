@@ -44,9 +44,7 @@ class TableRequest:
     media: tuple[float, float] = (0.0, 0.0)  # unrotated page width, height
 
 
-def find_tables(
-    path: Path, requests: list[TableRequest], password: str | None = None
-) -> dict[int, list[PageTable]]:
+def find_tables(path: Path, requests: list[TableRequest], password: str | None = None) -> dict[int, list[PageTable]]:
     """Tables on the requested pages, keyed by 0-based page index. Merged cells come back as None."""
     import pdfplumber  # noqa: PLC0415  (imported only when a page looks tabular)
 
@@ -55,7 +53,7 @@ def find_tables(
     for at in range(0, len(requests), CHUNK):
         chunk = requests[at : at + CHUNK]
         with pdfplumber.open(path, password=password or "", pages=[r.index + 1 for r in chunk]) as pdf:
-            for request, page in zip(chunk, pdf.pages):
+            for request, page in zip(chunk, pdf.pages, strict=False):
                 try:
                     tables = page_tables(page, request)
                 finally:

@@ -58,8 +58,12 @@ def read_text(path: Path) -> Document:
 
 def document_from_text(text: str, name: str = "<text>", sha256: str | None = None) -> Document:
     """Paragraphs split at blank lines and at numbered clauses; Markdown tables are read as rows."""
-    doc = Document(path=name, sha256=sha256 or hashlib.sha256(text.encode("utf-8", "replace")).hexdigest(),
-                   pages=1, has_layout=False)
+    doc = Document(
+        path=name,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8", "replace")).hexdigest(),
+        pages=1,
+        has_layout=False,
+    )
     out = TextBuilder()
     for para in regex.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
@@ -76,7 +80,9 @@ def document_from_text(text: str, name: str = "<text>", sha256: str | None = Non
                 if j:
                     out.add("\n")
                 out.add(ln.lstrip("#").strip() if ln.startswith("#") else ln, 1, None)
-            heading = group[0].startswith("#") or (len(group) == 1 and len(group[0]) < 60 and not regex.search(r"[.。;；:：]$", group[0]))
+            heading = group[0].startswith("#") or (
+                len(group) == 1 and len(group[0]) < 60 and not regex.search(r"[.。;；:：]$", group[0])
+            )
             doc.blocks.append(Block(start, out.length, 1, "heading" if heading else "para"))
             out.add("\n\n")
     doc.text = out.text()

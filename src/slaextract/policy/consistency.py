@@ -117,10 +117,7 @@ def coverage_vs_response(summary: ClauseSummary, lang: Lang, severity: Severity)
     fast = [
         r
         for r in summary.response_times
-        if r.rank == 1
-        and r.kind == "response"
-        and not r.business_time
-        and r.minutes <= ROUND_THE_CLOCK_MINUTES
+        if r.rank == 1 and r.kind == "response" and not r.business_time and r.minutes <= ROUND_THE_CLOCK_MINUTES
     ]
     if not fast:
         return []

@@ -69,9 +69,7 @@ def _minimum_text(req: CoverageRequirement, lang: Lang) -> str:
 
 
 def _everything_required(req: CoverageRequirement, lang: Lang) -> str:
-    parts = ([_minimum_text(req, lang)] if req.has_minimum else []) + (
-        [_window_text(req, lang)] if req.window else []
-    )
+    parts = ([_minimum_text(req, lang)] if req.has_minimum else []) + ([_window_text(req, lang)] if req.window else [])
     return messages.term("list_separator", lang).join(parts)
 
 

@@ -41,9 +41,7 @@ def evaluate_response_time(req: ResponseTimeRequirement, summary: ClauseSummary,
     scope = messages.scope(req.scope, lang)
     required = messages.duration(req.max_minutes, lang)
     if not items:
-        return [
-            found("response.missing", "missing", required=required, rank=req.rank, action=action, scope=scope)
-        ]
+        return [found("response.missing", "missing", required=required, rank=req.rank, action=action, scope=scope)]
     qualifying = [r for r in items if req.allow_business_time or not r.business_time]
     best = min(qualifying or items, key=lambda r: r.minutes)
     if qualifying and best.minutes <= req.max_minutes:
@@ -119,9 +117,7 @@ def _at_least(
     return [found(check, "below_minimum", evidence=evidence, actual=show(value), required=show(minimum))]
 
 
-def evaluate_service_credits(
-    req: ServiceCreditsRequirement, summary: ClauseSummary, lang: Lang
-) -> list[Finding]:
+def evaluate_service_credits(req: ServiceCreditsRequirement, summary: ClauseSummary, lang: Lang) -> list[Finding]:
     found = Findings(req.id, req.severity, lang)
     credits = summary.service_credits
     if not credits and summary.credit_cap_percent is None and summary.claim_window_days is None:
@@ -180,9 +176,7 @@ def evaluate_language(req: LanguageRequirement, summary: ClauseSummary, lang: La
         return []
     actual = messages.term(f"language.{summary.document.language}", lang)
     required = messages.term(f"language.{req.language}", lang)
-    return [
-        Findings(req.id, req.severity, lang)("language.missing", "missing", actual=actual, required=required)
-    ]
+    return [Findings(req.id, req.severity, lang)("language.missing", "missing", actual=actual, required=required)]
 
 
 EVALUATORS: dict[str, Callable[[Any, ClauseSummary, Lang], list[Finding]]] = {
@@ -196,17 +190,12 @@ EVALUATORS: dict[str, Callable[[Any, ClauseSummary, Lang], list[Finding]]] = {
 
 
 def rules_of(policy: Policy) -> list[RuleInfo]:
-    rules = [
-        RuleInfo(id=r.id, type=r.type, severity=r.severity, description=r.describe())
-        for r in policy.requirements
-    ]
+    rules = [RuleInfo(id=r.id, type=r.type, severity=r.severity, description=r.describe()) for r in policy.requirements]
     for name, description in CONSISTENCY_DESCRIPTIONS.items():
         setting = policy.consistency_severity(name)
         if setting != "off":
             rules.append(
-                RuleInfo(
-                    id=f"consistency.{name}", type="consistency", severity=setting, description=description
-                )
+                RuleInfo(id=f"consistency.{name}", type="consistency", severity=setting, description=description)
             )
     return rules
 

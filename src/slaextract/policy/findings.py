@@ -17,23 +17,15 @@ class _Model(BaseModel):
 
 
 class Finding(_Model):
-    requirement: str = Field(
-        description="Requirement id, or consistency.<check> for self-consistency checks."
-    )
+    requirement: str = Field(description="Requirement id, or consistency.<check> for self-consistency checks.")
     check: str = Field(description="Which test of the requirement failed (stable; e.g. coverage.window).")
     kind: FindingKind
     severity: Severity
     message: str
-    evidence: Evidence | None = Field(
-        default=None, description="Where the contract says it; null for missing terms."
-    )
-    actual: str | None = Field(
-        default=None, description="What the contract says, in words (7×12, 30 min, 99.5%)."
-    )
+    evidence: Evidence | None = Field(default=None, description="Where the contract says it; null for missing terms.")
+    actual: str | None = Field(default=None, description="What the contract says, in words (7×12, 30 min, 99.5%).")
     required: str | None = Field(default=None, description="What the policy asks for, in words.")
-    waiver: Waiver | None = Field(
-        default=None, description="The waiver that covers this finding, when waived."
-    )
+    waiver: Waiver | None = Field(default=None, description="The waiver that covers this finding, when waived.")
 
     def fails_at(self, fail_on: Severity) -> bool:
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]

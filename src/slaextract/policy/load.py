@@ -48,9 +48,7 @@ class PolicyValidationError(PolicyError):
         return (type(self), (self.path or "<policy>", self.problems))
 
 
-def _record_lines(
-    node: yaml.Node, path: Location, lines: dict[Location, int], problems: list[Problem]
-) -> None:
+def _record_lines(node: yaml.Node, path: Location, lines: dict[Location, int], problems: list[Problem]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             child = (*path, str(key_node.value))
@@ -146,9 +144,7 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Location, int]) -> li
         found, shown = _walk(tuple(error["loc"]), data)
         if error["type"] == "union_tag_invalid":
             found = shown = (*found, "type")
-        problems.append(
-            Problem(_line(found, lines), _where(shown), _message(error, shown[-1] if shown else None))
-        )
+        problems.append(Problem(_line(found, lines), _where(shown), _message(error, shown[-1] if shown else None)))
     return problems
 
 
@@ -162,16 +158,12 @@ def load_policy_text(text: str, source: str) -> Policy:
     """Validate policy YAML; `source` names it in errors (a path, or preset:NAME)."""
     data, lines = _parse(text, source)
     if not isinstance(data, dict):
-        raise PolicyValidationError(
-            source, [Problem(1, "", "the policy must be a mapping (key: value lines)")]
-        )
+        raise PolicyValidationError(source, [Problem(1, "", "the policy must be a mapping (key: value lines)")])
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
         raise PolicyValidationError(source, _problems(exc, data, lines)) from None
-    problems = [
-        Problem(_line(path, lines), _where(path), message) for path, message in policy.reference_problems()
-    ]
+    problems = [Problem(_line(path, lines), _where(path), message) for path, message in policy.reference_problems()]
     if problems:
         raise PolicyValidationError(source, problems)
     return policy

@@ -21,9 +21,7 @@ DayName = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEK: tuple[DayName, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_SETS: dict[str, tuple[DayName, ...]] = {"daily": WEEK, "weekdays": WEEK[:5], "weekends": WEEK[5:]}
 
-ConsistencyCheck = Literal[
-    "rank-order", "availability-conflict", "availability-without-credit", "coverage-vs-response"
-]
+ConsistencyCheck = Literal["rank-order", "availability-conflict", "availability-without-credit", "coverage-vs-response"]
 ConsistencySetting = Literal["error", "warning", "off"]
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
@@ -35,9 +33,7 @@ class _Strict(BaseModel):
 class _Requirement(_Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable id; findings, waivers and SARIF ruleIds use it.")
     severity: Severity = Field(default="error", description="How bad a finding against this requirement is.")
-    description: str | None = Field(
-        default=None, description="Shown in reports; a default is derived when absent."
-    )
+    description: str | None = Field(default=None, description="Shown in reports; a default is derived when absent.")
 
     def describe(self) -> str:
         return self.description or self.default_description()
@@ -60,9 +56,7 @@ class CoverageRequirement(_Requirement):
     days: Literal["daily", "weekdays", "weekends"] | list[DayName] = Field(
         default="daily", description="The days the window applies to."
     )
-    scope: str | None = Field(
-        default=None, description="Only coverage items whose scope contains this text count."
-    )
+    scope: str | None = Field(default=None, description="Only coverage items whose scope contains this text count.")
 
     @field_validator("window", mode="before")
     @classmethod
@@ -70,9 +64,7 @@ class CoverageRequirement(_Requirement):
         if isinstance(value, int):
             # YAML 1.1 reads an unquoted 19:00 as the base-60 number 1140.
             # (ValueError, not TypeError: pydantic reports only the former as a validation error.)
-            raise ValueError(  # noqa: TRY004
-                'quote the window, e.g. window: "19:00-24:00" (unquoted, YAML reads 19:00 as a number)'
-            )
+            raise ValueError('quote the window, e.g. window: "19:00-24:00" (unquoted, YAML reads 19:00 as a number)')
         return value
 
     @field_validator("window")
@@ -208,9 +200,7 @@ Requirement = Annotated[
 class Waiver(_Strict):
     """An accepted deviation: findings of `requirement` are reported as waived until `expires`."""
 
-    requirement: str = Field(
-        description="A requirement id, or a consistency id such as consistency.rank-order."
-    )
+    requirement: str = Field(description="A requirement id, or a consistency id such as consistency.rank-order.")
     reason: str = Field(min_length=1)
     expires: dt.date = Field(description="Last day the waiver applies (YYYY-MM-DD).")
 
@@ -248,9 +238,7 @@ class Policy(_Strict):
         known = seen | {f"consistency.{name}" for name in CONSISTENCY_CHECKS}
         for i, waiver in enumerate(self.waivers):
             if waiver.requirement not in known:
-                problems.append(
-                    (("waivers", i, "requirement"), f"no requirement with id '{waiver.requirement}'")
-                )
+                problems.append((("waivers", i, "requirement"), f"no requirement with id '{waiver.requirement}'"))
         return problems
 
     def consistency_severity(self, check: str) -> ConsistencySetting:

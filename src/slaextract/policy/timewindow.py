@@ -38,9 +38,7 @@ class TimeWindow:
 
     def contains(self, other: TimeWindow) -> bool:
         # Either window may run past midnight, so compare on the neighbouring days too.
-        return any(
-            self.start <= other.start + shift and other.end + shift <= self.end for shift in (-DAY, 0, DAY)
-        )
+        return any(self.start <= other.start + shift and other.end + shift <= self.end for shift in (-DAY, 0, DAY))
 
     def __str__(self) -> str:
         end = self.end if self.end <= DAY else self.end - DAY

@@ -45,19 +45,47 @@ def render(summary: ClauseSummary, width: int = 120) -> str:
             t.add_row(*(["(none found)"] + [""] * (len(columns) - 1)))
         con.print(t)
 
-    table("Support coverage", ["days × hours", "scope", "page", "evidence"],
-          [[f"{c.days_per_week} × {c.hours_per_day:g}", c.scope or "", _page(c.evidence), _quote(c.evidence)]
-           for c in summary.coverage])
-    table("Response times", ["priority", "rank", "kind", "target", "scope", "page"],
-          [[r.priority or "(any)", str(r.rank or ""), r.kind, _fmt_minutes(r.minutes, r.business_time),
-            r.scope or "", _page(r.evidence)] for r in summary.response_times])
-    table("Channels", ["channel", "detail", "page"],
-          [[c.channel, c.detail or "", _page(c.evidence)] for c in summary.channels])
-    table("Availability", ["percent", "period", "scope", "page", "evidence"],
-          [[f"{a.percent:g}%", a.period or "", a.scope or "", _page(a.evidence), _quote(a.evidence)]
-           for a in summary.availability])
-    table("Service credits", ["below", "credit", "page"],
-          [[f"{s.below_percent:g}%", f"{s.credit_percent:g}%", _page(s.evidence)] for s in summary.service_credits])
+    table(
+        "Support coverage",
+        ["days × hours", "scope", "page", "evidence"],
+        [
+            [f"{c.days_per_week} × {c.hours_per_day:g}", c.scope or "", _page(c.evidence), _quote(c.evidence)]
+            for c in summary.coverage
+        ],
+    )
+    table(
+        "Response times",
+        ["priority", "rank", "kind", "target", "scope", "page"],
+        [
+            [
+                r.priority or "(any)",
+                str(r.rank or ""),
+                r.kind,
+                _fmt_minutes(r.minutes, r.business_time),
+                r.scope or "",
+                _page(r.evidence),
+            ]
+            for r in summary.response_times
+        ],
+    )
+    table(
+        "Channels",
+        ["channel", "detail", "page"],
+        [[c.channel, c.detail or "", _page(c.evidence)] for c in summary.channels],
+    )
+    table(
+        "Availability",
+        ["percent", "period", "scope", "page", "evidence"],
+        [
+            [f"{a.percent:g}%", a.period or "", a.scope or "", _page(a.evidence), _quote(a.evidence)]
+            for a in summary.availability
+        ],
+    )
+    table(
+        "Service credits",
+        ["below", "credit", "page"],
+        [[f"{s.below_percent:g}%", f"{s.credit_percent:g}%", _page(s.evidence)] for s in summary.service_credits],
+    )
     cap = f"{summary.credit_cap_percent:g}%" if summary.credit_cap_percent is not None else "not stated"
     window = f"{summary.claim_window_days:g} days" if summary.claim_window_days is not None else "not stated"
     con.print(f"Credit cap: {cap} {_page(summary.credit_cap_evidence)}")

@@ -18,9 +18,7 @@ def escape_property(value: str) -> str:
 
 
 def command(name: str, message: str, **properties: str | int | None) -> str:
-    props = ",".join(
-        f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None
-    )
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
     return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
 
 
@@ -29,16 +27,12 @@ def render(report: Report) -> str:
     for result in report.results:
         file = artifact_path(result.path)
         if result.error is not None:
-            lines.append(
-                command("error", result.error, file=file, title="slaextract: cannot check this file")
-            )
+            lines.append(command("error", result.error, file=file, title="slaextract: cannot check this file"))
             continue
         assert result.verdict is not None
         for finding in result.verdict.findings:
             title = f"{finding.requirement} ({finding.kind.replace('_', ' ')})"
-            lines.append(
-                command(finding.severity, finding.message, file=file, line=page_of(finding), title=title)
-            )
+            lines.append(command(finding.severity, finding.message, file=file, line=page_of(finding), title=title))
         for finding in result.verdict.waived:
             assert finding.waiver is not None
             title = f"{finding.requirement} (waived until {finding.waiver.expires})"

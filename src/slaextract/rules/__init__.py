@@ -23,15 +23,21 @@ from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
 from ..limits import REGEX_TIMEOUT
 from ..match import tokens
-from .redos import has_nested_unbounded
 from ..normalize.durations import duration_pattern, unit_pattern
 from ..normalize.numbers import number_pattern
+from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
 
 Term = Literal[
-    "coverage", "response_times", "channels", "availability", "service_credits",
-    "credit_cap", "claim_window", "context",
+    "coverage",
+    "response_times",
+    "channels",
+    "availability",
+    "service_credits",
+    "credit_cap",
+    "claim_window",
+    "context",
 ]
 
 
@@ -58,7 +64,9 @@ class RuleSpec(BaseModel):
     id: str = Field(pattern=r"^(en|zh|any)\.[a-z_]+\.[a-z0-9_.-]+$")
     role: str = Field(pattern=r"^[a-z_]+$")
     regex: str | None = None
-    phrases: list[str] | None = Field(default=None, min_length=1, description="matched on spaCy tokens instead of a regex")
+    phrases: list[str] | None = Field(
+        default=None, min_length=1, description="matched on spaCy tokens instead of a regex"
+    )
     description: str | None = None
     value: dict[str, Any] | None = None  # fixed values the rule contributes (e.g. {kind: response})
     examples: Examples
@@ -88,7 +96,7 @@ class RuleFile(BaseModel):
 class Rule:
     """A compiled rule."""
 
-    __slots__ = ("spec", "pattern", "language", "term", "source")
+    __slots__ = ("language", "pattern", "source", "spec", "term")
 
     def __init__(self, spec: RuleSpec, language: str, term: str, source: str) -> None:
         self.spec, self.language, self.term, self.source = spec, language, term, source

@@ -11,7 +11,7 @@ package's extensions such as \\p{Han}) is read with a textual fallback.
 from __future__ import annotations
 
 import re
-import re._constants as C  # noqa: N812
+import re._constants as C
 import re._parser as sre_parse
 
 import regex
@@ -35,7 +35,7 @@ def has_nested_unbounded(source: str) -> bool:
 def _walk(items: list) -> bool:
     for op, av in items:
         if op in REPEATS:
-            low, high, body = av
+            _low, high, body = av
             body = list(body)
             if high == MAXREPEAT and _has_unbounded(body) and not _fenced(body):
                 return True
@@ -88,7 +88,7 @@ def _inner_repeat_items(items: list):
                 yield from _inner_repeat_items(list(alt))
 
 
-def _can_match(op, av, ch: str) -> bool:  # noqa: ANN001
+def _can_match(op, av, ch: str) -> bool:
     if op == C.ANY:
         return True
     if op == C.LITERAL:

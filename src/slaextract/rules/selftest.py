@@ -13,11 +13,15 @@ from . import Examples, Rule, RuleSet, default_rules, load_rules
 
 # A value names fields of one summary list; the first key it has decides which list.
 VALUE_FIELDS = {
-    "days_per_week": "coverage", "hours_per_day": "coverage",
-    "kind": "response_times", "minutes": "response_times", "rank": "response_times",
+    "days_per_week": "coverage",
+    "hours_per_day": "coverage",
+    "kind": "response_times",
+    "minutes": "response_times",
+    "rank": "response_times",
     "channel": "channels",
     "percent": "availability",
-    "below_percent": "service_credits", "credit_percent": "service_credits",
+    "below_percent": "service_credits",
+    "credit_percent": "service_credits",
 }
 SCALARS = {"credit_cap_percent", "claim_window_days"}
 
@@ -51,8 +55,8 @@ def cases(rules: RuleSet) -> list[Case]:
 
 def value_found(text: str, value: dict[str, Any], rules: RuleSet) -> bool:
     """Does extracting `text` (as a one-paragraph document) give an item with these values?"""
-    from ..pipeline import summarize  # noqa: PLC0415
     from ..pdf.textfile import document_from_text  # noqa: PLC0415
+    from ..pipeline import summarize  # noqa: PLC0415
 
     summary = summarize(document_from_text(text), rules).model_dump(mode="json")
     scalar = SCALARS & value.keys()

@@ -21,9 +21,7 @@ class PresetInfo:
 
 def preset_names() -> list[str]:
     return sorted(
-        entry.name.removesuffix(".yaml")
-        for entry in files(__name__).iterdir()
-        if entry.name.endswith(".yaml")
+        entry.name.removesuffix(".yaml") for entry in files(__name__).iterdir() if entry.name.endswith(".yaml")
     )
 
 
