@@ -64,7 +64,7 @@ def clause(text: str, start: int, end: int) -> str:
     right_candidates = [i for i in (text.find(p, end) for p in ";；。") if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     # what follows a figure matters only nearby ("99.9%, which is not a commitment")
-    return text[_clause_left(text, start) : min(right, end + 60)]
+    return text[_clause_left(text, start) : min(right, end + 120)]
 
 
 def _clause_left(text: str, start: int) -> int:
@@ -134,9 +134,13 @@ def row_is_commitment(ctx: Context, unit: Unit) -> bool:
     header = " ".join(ctx.cell_clean(c) for c in table.rows[0])
     if ctx.rules.search_any("service_credits", "credit", header, ctx.language):
         return False
-    # the column header names availability, or the row itself is labelled as a commitment
     label = row_label(ctx, unit) or ""
-    return ctx.rules.search_any("availability", "subject", header, ctx.language) is not None or (
-        ctx.rules.search_any("availability", "subject", label, ctx.language) is not None
-        and ctx.rules.search_any("availability", "commitment", label, ctx.language) is not None
+
+    def says(role: str, text: str) -> bool:
+        return ctx.rules.search_any("availability", role, text, ctx.language) is not None
+
+    # the column header names availability, or the row names it and the row or header commits
+    # ("供电可用性 | 承诺值 99.995%")
+    return says("subject", header) or (
+        says("subject", label) and (says("commitment", label) or says("commitment", header))
     )

@@ -10,6 +10,8 @@ def extract(ctx: Context) -> list[ChannelItem]:
     items: dict[str, ChannelItem] = {}
     for unit in ctx.units:
         text = unit.text
+        if not ctx.rules.may_match("channels", text, ctx.language):
+            continue
         if ctx.rules.search_any("channels", "negative", text, ctx.language):
             continue
         about_support = ctx.rules.search_any("channels", "context", text, ctx.language) is not None

@@ -92,6 +92,8 @@ def days_in(ctx: Context, text: str, near: int = 0) -> int | None:
 
 def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
     text = unit.text
+    if not ctx.rules.may_match("coverage", text, ctx.language):
+        return []
     if ctx.rules.search_any("coverage", "negative", text, ctx.language):
         return []
     if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) and not in_priority_table(

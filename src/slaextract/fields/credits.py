@@ -148,7 +148,9 @@ def resolve_commitment(thresholds: list[float], committed: list[float], column: 
 
 def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Evidence, str]]:
     text = unit.text
-    if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
+    if not ctx.rules.search_any("service_credits", "credit", text, ctx.language) and not band_list_under_credits(
+        ctx, unit
+    ):
         return []
     if ctx.rules.search_any("service_credits", "negative", text, ctx.language):
         return []
@@ -176,6 +178,15 @@ def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Ev
         if credit is not None and 0 < credit <= 100:
             out.append((below, credit, ctx.unit_evidence(unit), "any.credits.prose"))
     return out
+
+
+def band_list_under_credits(ctx: Context, unit: Unit) -> bool:
+    """A list of several bands ("from 99.5% up to 99.95% 5% / from 99.0% …") under a sentence
+    that says they are credits."""
+    before = ctx.units[unit.index - 1].text if unit.index else ""
+    return len(below_values(ctx, unit.text)) >= 2 and bool(
+        ctx.rules.search_any("service_credits", "credit", before, ctx.language)
+    )
 
 
 def floor_values(ctx: Context, text: str) -> set[float]:
@@ -236,8 +247,9 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
         )
         if vals:
             return vals[0][1], ctx.unit_evidence(unit)
-        if ctx.rules.search_any("service_credits", "cap_full", text, ctx.language):
-            return 100.0, ctx.unit_evidence(unit)
+        words = ctx.rules.search_any("service_credits", "cap_words", text, ctx.language)
+        if words:  # "one month's fees" → 100, "half of the monthly fee" → 50
+            return float((words[0].spec.value or {}).get("percent", 100)), ctx.unit_evidence(unit)
     return None, None
 
 

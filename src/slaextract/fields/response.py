@@ -21,10 +21,12 @@ NON_TARGET_HEADER = regex.compile(
     r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I
 )
 COVERAGE_AROUND = regex.compile(
-    r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*/]\s*\d|\s*(?:不间断|随时|值守|全天)"
+    # "24 hours a day", "24x7", "24/7" (a slash only when it joins two numbers: "15分钟 / 15 minutes"
+    # is one target written twice)
+    r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*]\s*\d|/\d|\s*(?:不间断|随时|值守|全天)"
 )
 BUSINESS_AFTER = regex.compile(r"\s*(?:business|working)\b|\s*工作")
-COVERAGE_BEFORE = regex.compile(r"[x×*/]\s*$")
+COVERAGE_BEFORE = regex.compile(r"(?:[x×*]\s*|\d/)$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
 SENTENCE_VETOES = ("example", "off_topic")  # a worked example, a complaint or dispute procedure
 TARGET_NOUN = regex.compile(r"(?i)\s*(?:times?|targets?|objectives?|时间|时限|目标)")

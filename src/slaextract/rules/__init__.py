@@ -175,6 +175,13 @@ class RuleSet:
                 return rule, m
         return None
 
+    def may_match(self, term: str, text: str, lang: str | None = None) -> bool:
+        """False when the term's `prefilter` rules (cheap keyword lists, linted to cover every
+        positive example of the term) all miss: most sentences of a long contract name no channel
+        and no support hours, and one cheap search beats a dozen full ones."""
+        prefilters = self.get(term, "prefilter", lang)
+        return not prefilters or any(r.search(text) for r in prefilters)
+
 
 def load_file(path: Path) -> list[Rule]:
     try:
