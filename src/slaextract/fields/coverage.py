@@ -7,7 +7,7 @@ import regex
 from ..limits import REGEX_TIMEOUT
 from ..model import Coverage
 from .context import Context, Unit
-from .priorities import label_of
+from .priorities import find_labels, label_of
 
 PM = regex.compile(r"(?i)^p|下午|晚上|晚")
 AM = regex.compile(r"(?i)^a|上午|早上|凌晨")
@@ -73,8 +73,6 @@ def in_priority_table(ctx: Context, unit: Unit) -> bool:
     """A row of a table whose rows are priorities (a support matrix): its hours are support hours."""
     if not unit.is_row or unit.block.table is None:
         return False
-    from .priorities import label_of  # noqa: PLC0415
-
     table = ctx.doc.tables[unit.block.table]
     return sum(1 for row in table.rows if row and label_of(ctx.cell_clean(row[0]), ctx.rules, ctx.language)) >= 2
 
@@ -90,7 +88,7 @@ def days_in(ctx: Context, text: str, near: int = 0) -> int | None:
     return best[1] if best else None
 
 
-def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
+def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str, int]]:
     text = unit.text
     if not ctx.rules.may_match("coverage", text, ctx.language):
         return []
@@ -100,16 +98,16 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
         ctx, unit
     ):
         return []
-    found: list[tuple[int, float, str]] = []
+    found: list[tuple[int, float, str, int]] = []  # days, hours, rule, where in the sentence
     taken: list[tuple[int, int]] = []
     for rule in ctx.rules.get("coverage", "weekdays_all_day", ctx.language):
         for m in rule.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append((5, 24.0, rule.id))
+                found.append((5, 24.0, rule.id, m.start()))
                 taken.append(m.span())
     for rule in ctx.rules.get("coverage", "all_day", ctx.language):
         for m in rule.finditer(text):
-            found.append((7, 24.0, rule.id))
+            found.append((7, 24.0, rule.id, m.start()))
             taken.append(m.span())
     for rule in ctx.rules.get("coverage", "grid", ctx.language):
         for m in rule.finditer(text):
@@ -118,7 +116,7 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
             a, b = int(m.group("a")), int(m.group("b"))
             days, hours = (a, b) if a <= 7 else (b, a)
             if days <= 7 and 0 < hours <= 24:
-                found.append((days, float(hours), rule.id))
+                found.append((days, float(hours), rule.id, m.start()))
                 taken.append(m.span())
     for rule in ctx.rules.get("coverage", "hours_days", ctx.language):
         for m in rule.finditer(text):
@@ -126,7 +124,7 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
 
             h, d = parse_number(m.group("h")), parse_number(m.group("d"))
             if h and d and d <= 7 and h <= 24:
-                found.append((int(d), float(h), rule.id))
+                found.append((int(d), float(h), rule.id, m.start()))
                 taken.append(m.span())
     for rule in ctx.rules.get("coverage", "window", ctx.language):
         for m in rule.finditer(text):
@@ -137,7 +135,7 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str]]:
                 continue
             days = days_in(ctx, text, m.start()) or days_in(ctx, context_text(ctx, unit)) or default_days(ctx, text)
             if days:
-                found.append((days, hours, rule.id))
+                found.append((days, hours, rule.id, m.start()))
     return found
 
 
@@ -148,13 +146,20 @@ def default_days(ctx: Context, text: str) -> int | None:
     return None
 
 
+def scope_at(ctx: Context, text: str, at: int) -> str | None:
+    """The priority a window is stated for: the last label before it in its own clause
+    ("P0、P1级故障7×24小时受理；P2、P3级问题工作日9:00-18:00" gives P0 and P2)."""
+    start = max((text.rfind(p, 0, at) for p in ";；。"), default=-1) + 1
+    labels = find_labels(text[start:at], ctx.rules, ctx.language)
+    return labels[0].text if labels else None
+
+
 def extract(ctx: Context) -> list[Coverage]:
     items: list[Coverage] = []
     seen: set = set()
     for unit in ctx.units:
-        for days, hours, rule in from_unit(ctx, unit):
-            label = label_of(unit.text, ctx.rules, ctx.language)
-            scope = label.text if label else None
+        for days, hours, rule, at in from_unit(ctx, unit):
+            scope = scope_at(ctx, unit.text, at)
             key = (days, hours, scope)
             if key in seen:
                 continue
