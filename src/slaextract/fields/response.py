@@ -243,6 +243,8 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
 
 def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[Candidate]:
     text = unit.text
+    if not ctx.rules.may_match("response_times", text, ctx.language):
+        return []
     found = durations_in(ctx, text)
     if not found or any(ctx.rules.search_any("response_times", role, text, ctx.language) for role in SENTENCE_VETOES):
         return []
