@@ -1,7 +1,7 @@
 """Typed values passed between stages, and the clause summary (the output contract).
 
 Field names and normal forms follow ``shared/spec/clause-summary.md``; extra
-keys (``confidence``, ``rule``) sit beside them and are welcome by the spec.
+keys (``rule``, ``warnings``) sit beside them, as the spec allows.
 """
 
 from __future__ import annotations
@@ -33,10 +33,9 @@ class Evidence(_Model):
     )
 
 
-# Every extracted term ends with its evidence, the rule that found it and a confidence; they are
+# Every extracted term ends with its evidence and the rule that found it; they are
 # declared last in each class so that in JSON a term's values come before its evidence.
 RuleId = Annotated[str | None, Field(description="id of the rule that produced this item")]
-Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 class _Item(_Model):
@@ -49,7 +48,6 @@ class Coverage(_Item):
     scope: str | None = None
     evidence: Evidence
     rule: RuleId = None
-    confidence: Confidence = 1.0
 
 
 class ResponseTime(_Item):
@@ -61,7 +59,6 @@ class ResponseTime(_Item):
     scope: str | None = None
     evidence: Evidence
     rule: RuleId = None
-    confidence: Confidence = 1.0
 
 
 class ChannelItem(_Item):
@@ -69,7 +66,6 @@ class ChannelItem(_Item):
     detail: str | None = None
     evidence: Evidence
     rule: RuleId = None
-    confidence: Confidence = 1.0
 
 
 class Availability(_Item):
@@ -78,7 +74,6 @@ class Availability(_Item):
     scope: str | None = None
     evidence: Evidence
     rule: RuleId = None
-    confidence: Confidence = 1.0
 
 
 class ServiceCredit(_Item):
@@ -87,7 +82,6 @@ class ServiceCredit(_Item):
     scope: str | None = None
     evidence: Evidence
     rule: RuleId = None
-    confidence: Confidence = 1.0
 
 
 class DocumentInfo(_Model):

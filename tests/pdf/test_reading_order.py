@@ -124,3 +124,21 @@ def test_locate_gives_the_page_and_a_box_inside_it(read):
     assert 0 <= x0 < x1 <= width and 0 <= top < bottom <= height
     assert 60 < x0 < 80  # drawn at x=72
     assert 90 < top < 110  # baseline at y=740 from the bottom of an 842-point page
+
+
+def test_a_page_without_text_is_named_in_the_warnings(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from slaextract import extract
+
+    path = tmp_path / "partly-scanned.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawString(72, 750, "Support is available 24x7 for Severity 1 incidents.")
+    c.showPage()
+    c.rect(72, 72, 300, 300, fill=1)  # an image-like page: drawing, no text
+    c.showPage()
+    c.save()
+    summary = extract(path)
+    assert summary.coverage and summary.coverage[0].days_per_week == 7
+    assert any("page(s) 2" in w for w in summary.warnings)

@@ -119,11 +119,26 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int | None = No
         pdf.close()
     if not any(p.lines for p in pages):
         raise NoTextError("no text layer (scanned pages?); OCR is needed first", str(path))
+    blank = [i + 1 for i, p in enumerate(pages) if not p.lines]
+    if blank:
+        # a partly scanned contract: say which pages were not read rather than pass silently
+        doc.warnings.append(f"no text on page(s) {page_list(blank)} (scanned or blank); terms there were not read")
     if requests:
         tables.update(find_tables(path, requests, password))
     doc.page_sizes = [p.size for p in pages]
     build(doc, pages, tables)
     return doc
+
+
+def page_list(pages: list[int]) -> str:
+    """[1, 2, 3, 7] → '1-3, 7'."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 # ---------------------------------------------------------------- reading a page with pdfium
