@@ -7,7 +7,11 @@ from .context import Context
 
 
 def extract(ctx: Context) -> list[ChannelItem]:
-    items: dict[str, ChannelItem] = {}
+    """One item per channel. Its evidence is the first sentence about getting support that names
+    it; a channel that needs no such context (a knowledge base, a TAM) falls back to its first
+    mention when no support sentence names it."""
+    best: dict[str, ChannelItem] = {}
+    settled: set[str] = set()  # channels whose evidence is already a support sentence
     for unit in ctx.units:
         text = unit.text
         if not ctx.rules.may_match("channels", text, ctx.language):
@@ -19,11 +23,15 @@ def extract(ctx: Context) -> list[ChannelItem]:
             value = rule.spec.value or {}
             channel = value["channel"]
             # phone numbers and e-mail addresses are everywhere; a knowledge base or a TAM is support by nature
-            if channel in items or (value.get("needs_context", True) and not about_support):
+            if channel in settled or (channel in best and not about_support):
+                continue
+            if value.get("needs_context", True) and not about_support:
                 continue
             m = rule.search(text)
             if m:
-                items[channel] = ChannelItem(
+                best[channel] = ChannelItem(
                     channel=channel, detail=m.group(0).strip(), evidence=ctx.unit_evidence(unit), rule=rule.id
                 )
-    return list(items.values())
+                if about_support:
+                    settled.add(channel)
+    return list(best.values())
