@@ -9,6 +9,9 @@ from ..model import Availability
 from ..normalize.percentages import percents
 from .context import Context, Unit
 
+BAND = regex.compile(
+    r"(?i)^\s*(?:under|below|less\s+than|<|≤|低于|小于)|\d\s*%?\s*(?:–|—|-|to|至|~)\s*[<≤]?\s*\d{2}(?:\.\d+)?\s*%"
+)
 PERIOD_ORDER = ("quarter", "year", "month")
 
 
@@ -80,6 +83,8 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     row = table.rows[unit.block.row]  # type: ignore[index]
     columns = [i for i, h in enumerate(header) if ctx.rules.search_any("availability", "subject", h, ctx.language)]
     cells = [ctx.cell_clean(row[i]) for i in (columns or range(len(row))) if i < len(row)]
+    if any(BAND.search(ctx.cell_clean(c), timeout=REGEX_TIMEOUT) for c in row if c is not None):
+        return []  # a band of a credit table ("Under 99.5%", "99.0% – 99.5%"), not a promise
     out = []
     for cell in cells:
         if ctx.rules.search_any("availability", "negative", cell, ctx.language):

@@ -260,15 +260,48 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
         kind = nearest_kind(ctx, text, kinds, start, end)
         if kind is None:
             continue
-        label = next((lab for lab in reversed(labels) if lab.end <= start), None)
-        label = label or next((lab for lab in labels if c0 <= lab.start < c1), None) or block_label
+        label = (
+            label_named_after(text, labels, end)
+            or next((lab for lab in reversed(labels) if lab.end <= start), None)
+            or next((lab for lab in labels if c0 <= lab.start < c1), None)
+            or block_label
+        )
         if label is None and not ctx.rules.search_any("response_times", "support_context", text, ctx.language):
             continue
-        span = (unit.start, unit.end)
-        ev = ctx.evidence(unit.mt, *span)
+        ev = ctx.evidence(unit.mt, unit.start, unit.end)
         business = business or bool(regex.search(r"(?i)business\s+hours|工作时间", text[c0:c1], timeout=REGEX_TIMEOUT))
-        out.append(Candidate(label, kind.value, minutes, business, None, ev, kind.rule))
+        for each in joined_labels(text, labels, label):
+            out.append(Candidate(each, kind.value, minutes, business, None, ev, kind.rule))
     return out
+
+
+FOR_LABEL = regex.compile(r"(?i)\s*(?:for|on|of)\s+(?:all\s+|an?\s+)?$")
+LABEL_JOINER = regex.compile(r"(?i)\s*(?:,|、|/|，|or|and|&|和|及|与|或)\s*(?:or\s+|and\s+)?")
+
+
+def label_named_after(text: str, labels: list[Label], end: int) -> Label | None:
+    """ "thirty minutes for P1 and P2": the priority follows the time it sets."""
+    for lab in labels:
+        if end <= lab.start <= end + 12 and FOR_LABEL.fullmatch(text[end : lab.start], timeout=REGEX_TIMEOUT):
+            return lab
+    return None
+
+
+def joined_labels(text: str, labels: list[Label], label: Label | None) -> list[Label | None]:
+    """A label and those listed with it ("P1 or P2", "P3, P4 and P5"): the time binds them all."""
+    if label is None or label not in labels:
+        return [label]
+    i = labels.index(label)
+    group = [label]
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(labels):
+            a, b = (labels[j + step], labels[j]) if step < 0 else (labels[j], labels[j + step])
+            if not LABEL_JOINER.fullmatch(text[a.end : b.start], timeout=REGEX_TIMEOUT):
+                break
+            j += step
+            group.append(labels[j])
+    return sorted(group, key=lambda lab: lab.start)
 
 
 P0 = regex.compile(r"(?<![A-Za-z0-9])P\s?0(?!\d)")
@@ -279,14 +312,24 @@ def mentions_p0(ctx: Context) -> bool:
     return any(P0.search(u.text, timeout=REGEX_TIMEOUT) for u in ctx.units)
 
 
+SUB_ITEM = regex.compile(r"^\s*(?:\((?:[ivx]+|[a-z]|\d+)\)|[ivx]+[.)]|[a-z][.)]|[•·▪\-–])\s")
+ITEM_MARK = regex.compile(r"^\s*(?:\(?(?:[ivx]+|[a-z]|\d+)[.)]|\d+(?:\.\d+)*\.?|[•·▪\-–])?\s*")
+
+
 def heading_label(ctx: Context, unit: Unit, reach: int = 3) -> Label | None:
-    """A label that heads the lines just above ("严重 Critical" over "Response: 30 min")."""
-    for prev in ctx.units[max(unit.index - reach, 0) : unit.index][::-1]:
+    """A label that heads the lines just above ("严重 Critical" over "Response: 30 min"), or the
+    list item a sub-item hangs from ("(a) Priority A …" over "(i) response within 30 minutes")."""
+    sub_item = bool(SUB_ITEM.match(unit.text, timeout=REGEX_TIMEOUT))
+    for prev in ctx.units[max(unit.index - (6 if sub_item else reach), 0) : unit.index][::-1]:
         if prev.is_row:
             return None
-        lab = label_of(prev.text[:40], ctx.rules, ctx.language)
-        if lab is not None and lab.start < 6 and len(prev.text) <= 60:
+        lead = ITEM_MARK.match(prev.text, timeout=REGEX_TIMEOUT)
+        offset = lead.end() if lead else 0
+        lab = label_of(prev.text[offset : offset + 40], ctx.rules, ctx.language)
+        if lab is not None and lab.start < 6 and (len(prev.text) <= 60 or sub_item):
             return lab
+        if sub_item and SUB_ITEM.match(prev.text, timeout=REGEX_TIMEOUT):
+            continue  # a sibling sub-item: keep looking for the parent
     return None
 
 
