@@ -16,7 +16,13 @@ from .priorities import Label, Ladder, find_labels, label_of
 from .tables import TableGrid, grid_of
 
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
-CLAUSE = regex.compile(r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半])))")
+CLAUSE = regex.compile(
+    r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半]|"
+    r"\b(?:one|two|three|four|five|six|eight|ten|twelve|fifteen|thirty|sixty|half)\b)))",
+    regex.I,
+)
+# "every 4 hours", "每两小时": a cadence, so a status update, whatever outcome the sentence names
+CADENCE_BEFORE = regex.compile(r"(?i)(?:\bevery|\beach|每隔?)\s*$")
 NON_TARGET_HEADER = regex.compile(
     r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I
 )
@@ -260,6 +266,8 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
         kind = nearest_kind(ctx, text, kinds, start, end)
         if kind is None:
             continue
+        if kind.value != "update" and CADENCE_BEFORE.search(text[max(0, start - 12) : start], timeout=REGEX_TIMEOUT):
+            kind = next((h for h in kinds if h.value == "update"), kind)
         label = (
             label_named_after(text, labels, end)
             or next((lab for lab in reversed(labels) if lab.end <= start), None)
