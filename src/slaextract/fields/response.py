@@ -30,9 +30,10 @@ COVERAGE_AROUND = regex.compile(
     # "24 hours a day", "24x7", "24/7" (a slash only when it joins two numbers: "15分钟 / 15 minutes"
     # is one target written twice)
     r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*]\s*\d|/\d|\s*(?:不间断|随时|值守|全天)"
+    r"|\s*[、,，]\s*(?:一周|每周|全年)"
 )
 BUSINESS_AFTER = regex.compile(r"\s*(?:business|working)\b|\s*工作")
-COVERAGE_BEFORE = regex.compile(r"(?:[x×*]\s*|\d/)$")
+COVERAGE_BEFORE = regex.compile(r"(?:[x×*]\s*|\d/|全天\s*|每天\s*|每日\s*|一周\s*|每周\s*|全年\s*)$")
 REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
 SENTENCE_VETOES = ("example", "off_topic")  # a worked example, a complaint or dispute procedure
 TARGET_NOUN = regex.compile(r"(?i)\s*(?:times?|targets?|objectives?|时间|时限|目标)")
@@ -146,7 +147,7 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
             cell = grid.cell(r, c)
             if not cell or not_a_target(ctx, cell):
                 continue
-            found = durations_in(ctx, cell)
+            found = durations_in(ctx, cell) or bare_number_in_unit_column(cell, header)
             if not found:
                 continue
             col_label = label_of(header, ctx.rules, ctx.language)
@@ -176,6 +177,22 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
                     continue
                 out.append(Candidate(label, kind_value, minutes, business, scope, ev, rule))
     return out
+
+
+HEADER_UNIT = regex.compile(
+    r"[（(]\s*(分钟|小时|工作日|天|min(?:utes?)?|mins|hours?|hrs?|h|days?|business\s+days?)\s*[)）]", regex.I
+)
+BARE_NUMBER = regex.compile(r"^\s*[≤<]?\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def bare_number_in_unit_column(cell: str, header: str) -> list[tuple[int, int, float, bool, str]]:
+    """ "15" under "响应时限（分钟）": the unit is written once, in the column header."""
+    unit = HEADER_UNIT.search(header, timeout=REGEX_TIMEOUT)
+    number = BARE_NUMBER.match(cell, timeout=REGEX_TIMEOUT)
+    if not unit or not number:
+        return []
+    got = to_minutes(number.group(1), unit.group(1))
+    return [(number.start(1), number.end(1), got[0], got[1], "any.duration.header_unit")] if got else []
 
 
 def row_name(ctx: Context, grid: TableGrid, r: int) -> str:
