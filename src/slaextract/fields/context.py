@@ -14,7 +14,7 @@ import regex
 from ..limits import REGEX_TIMEOUT
 from ..match.text import MatchText, clean
 from ..model import Evidence
-from ..pdf.document import Block, Document, Table
+from ..pdf.document import Block, Document
 from ..rules import RuleSet
 
 # A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
@@ -37,8 +37,6 @@ class Unit:
     end: int
     block: Block
     index: int  # position among all units, in reading order
-    heading: str | None = None  # nearest heading above, as clean text
-    not_terms: bool = False  # a drafting note or reviewer comment: no field reads it
 
     @property
     def text(self) -> str:
@@ -57,6 +55,7 @@ class Context:
     units: list[Unit] = field(default_factory=list)
     block_text: dict[int, MatchText] = field(default_factory=dict)  # block index → clean text
     ignored_tables: set[int] = field(default_factory=set)  # revision histories and the like
+    grids: dict = field(default_factory=dict)  # table index → TableGrid, built once (fields.tables.grid_of)
 
     def table_indexes(self) -> list[int]:
         """The tables that may hold terms."""
@@ -74,9 +73,6 @@ class Context:
 
     def unit_evidence(self, unit: Unit) -> Evidence:
         return self.evidence(unit.mt, unit.start, unit.end)
-
-    def table(self, unit: Unit) -> Table | None:
-        return None if unit.block.table is None else self.doc.tables[unit.block.table]
 
     def cell_clean(self, cell) -> str:
         if cell is None:
@@ -148,24 +144,19 @@ def revision_history_tables(doc: Document, rules: RuleSet, language: str) -> set
 
 def build_context(doc: Document, rules: RuleSet) -> Context:
     ctx = Context(doc=doc, rules=rules, language=detect_language(doc.text))
-    heading: str | None = None
     history_tables = ctx.ignored_tables = revision_history_tables(doc, rules, ctx.language)
     for i, block in enumerate(doc.blocks):
         mt = clean(doc.text[block.start : block.end], block.start)
         ctx.block_text[i] = mt
-        if block.kind == "heading":
-            heading = mt.text.strip()
         spans = [(0, len(mt.text))] if block.kind != "para" else split_sentences(mt.text)
         if block.kind == "para":
             spans = split_run_in_heading(doc.text[block.start : block.end], mt, spans)
         for s, e in spans:
+            # drafting notes, reviewer comments and revision-history rows are not terms: no field reads them
             if block.kind == "row":
                 note = block.table in history_tables
             else:
                 note = rules.search_any("context", "not_terms", mt.text[s:e], ctx.language) is not None
-            ctx.units.append(Unit(mt, s, e, block, len(ctx.units), heading, note))
-    # drafting notes are invisible to the field extractors, but keep their place for neighbours' context
-    ctx.units = [u for u in ctx.units if not u.not_terms]
-    for i, u in enumerate(ctx.units):
-        u.index = i
+            if not note:
+                ctx.units.append(Unit(mt, s, e, block, len(ctx.units)))
     return ctx

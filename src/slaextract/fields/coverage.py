@@ -8,6 +8,7 @@ from ..limits import REGEX_TIMEOUT
 from ..model import Coverage
 from .context import Context, Unit
 from .priorities import find_labels, label_of
+from .tables import grid_of
 
 PM = regex.compile(r"(?i)^p|下午|晚上|晚")
 AM = regex.compile(r"(?i)^a|上午|早上|凌晨")
@@ -57,24 +58,16 @@ def context_text(ctx: Context, unit: Unit) -> str:
     (a bulleted window reads with the sentence that introduces the list)."""
     if not unit.is_row:
         return " ".join(u.text for u in ctx.units[max(unit.index - 2, 0) : unit.index + 1])
-    table = ctx.doc.tables[unit.block.table] if unit.block.table is not None else None
-    header = ""
-    if table and table.rows:
-        header = " ".join(ctx.cell_clean(c) for c in table.rows[0])
-    before = (
-        ctx.units[unit.index - unit.block.row - 1].text
-        if unit.block.row is not None and unit.index - unit.block.row - 1 >= 0
-        else ""
-    )
-    return " ".join((before, header, unit.text))
+    grid = grid_of(ctx, unit.block.table)  # type: ignore[arg-type]
+    return " ".join([*grid.captions[:1], " ".join(grid.cells[0]) if grid.cells else "", unit.text])
 
 
 def in_priority_table(ctx: Context, unit: Unit) -> bool:
     """A row of a table whose rows are priorities (a support matrix): its hours are support hours."""
     if not unit.is_row or unit.block.table is None:
         return False
-    table = ctx.doc.tables[unit.block.table]
-    return sum(1 for row in table.rows if row and label_of(ctx.cell_clean(row[0]), ctx.rules, ctx.language)) >= 2
+    grid = grid_of(ctx, unit.block.table)
+    return sum(1 for r in range(grid.n_rows) if label_of(grid.cell(r, 0), ctx.rules, ctx.language)) >= 2
 
 
 def days_in(ctx: Context, text: str, near: int = 0) -> int | None:

@@ -35,9 +35,16 @@ class TableGrid:
 
 
 def grid_of(ctx: Context, index: int) -> TableGrid:
+    """The table as clean cells; several fields read every table, so it is built once."""
+    if index not in ctx.grids:
+        ctx.grids[index] = build_grid(ctx, index)
+    return ctx.grids[index]
+
+
+def build_grid(ctx: Context, index: int) -> TableGrid:
     table = ctx.doc.tables[index]
     rows: list[list[str]] = []
-    for _r, row in enumerate(table.rows):
+    for row in table.rows:
         out: list[str] = []
         for c, cell in enumerate(row):
             if cell is None:

@@ -51,7 +51,6 @@ class Table:
     page: int
     rows: list[list[Cell | None]]
     header_rows: int = 0
-    caption_start: int | None = None  # offset of the nearest heading above the table, if any
 
 
 @dataclass
@@ -64,7 +63,6 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    has_layout: bool = True
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # each page's shown width, height
     _seg_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -72,9 +70,6 @@ class Document:
         """Index segments for ``locate``; call once the text is complete."""
         self.segments.sort(key=lambda s: s.start)
         self._seg_starts = [s.start for s in self.segments]
-
-    def slice(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
     def cell_text(self, cell: Cell | None) -> str:
         return "" if cell is None else self.text[cell.start : cell.end]

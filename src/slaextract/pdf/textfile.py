@@ -62,7 +62,6 @@ def document_from_text(text: str, name: str = "<text>", sha256: str | None = Non
         path=name,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8", "replace")).hexdigest(),
         pages=1,
-        has_layout=False,
     )
     out = TextBuilder()
     for para in regex.split(r"\n\s*\n", text):
