@@ -9,10 +9,12 @@ from .fields.context import build_context
 from .model import ClauseSummary, DocumentInfo
 from .pdf import Document, read_document
 from .rules import RuleSet, default_rules
+from .structure import restructure
 
 
 def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = None) -> ClauseSummary:
-    ctx = build_context(doc, rules or default_rules())
+    sections = restructure(doc)
+    ctx = build_context(doc, rules or default_rules(), sections)
     cap, cap_ev = credits.extract_cap(ctx)
     window, window_ev = credits.extract_claim_window(ctx)
     promised = availability.extract(ctx)

@@ -16,6 +16,7 @@ from ..match.text import MatchText, clean
 from ..model import Evidence
 from ..pdf.document import Block, Document
 from ..rules import RuleSet
+from ..structure import Sections
 
 # A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
 # abbreviations (e.g., U.S.) or clause numbers ("3.1 ").
@@ -56,6 +57,7 @@ class Context:
     block_text: dict[int, MatchText] = field(default_factory=dict)  # block index → clean text
     ignored_tables: set[int] = field(default_factory=set)  # revision histories and the like
     grids: dict = field(default_factory=dict)  # table index → TableGrid, built once (fields.tables.grid_of)
+    sections: Sections = field(default_factory=Sections)  # headings and the spans they govern
 
     def table_indexes(self) -> list[int]:
         """The tables that may hold terms."""
@@ -142,8 +144,8 @@ def revision_history_tables(doc: Document, rules: RuleSet, language: str) -> set
     return found
 
 
-def build_context(doc: Document, rules: RuleSet) -> Context:
-    ctx = Context(doc=doc, rules=rules, language=detect_language(doc.text))
+def build_context(doc: Document, rules: RuleSet, sections: Sections | None = None) -> Context:
+    ctx = Context(doc=doc, rules=rules, language=detect_language(doc.text), sections=sections or Sections())
     history_tables = ctx.ignored_tables = revision_history_tables(doc, rules, ctx.language)
     for i, block in enumerate(doc.blocks):
         mt = clean(doc.text[block.start : block.end], block.start)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from ..data import load_units
+from ..limits import REGEX_TIMEOUT
 from ..normalize.numbers import parse_number
 from ..rules import RuleSet
 
@@ -13,7 +16,7 @@ from ..rules import RuleSet
 @dataclass(frozen=True, slots=True)
 class Label:
     text: str
-    family: str  # p | numbered | letter | word
+    family: str  # p | numbered | letter | word | defined (a rank the document's own headings give)
     key: str  # the number, letter or severity word
     start: int
     end: int
@@ -87,4 +90,38 @@ class Ladder:
             return n if n >= 1 else None
         if label.family == "letter":
             return ord(label.key.upper()) - ord("A") + 1
+        if label.family == "defined":
+            return int(label.key)
         return self.word_rank.get(label.key)
+
+
+# ---------------------------------------------------------------- ladders a document defines
+
+
+def tier_of(title: str) -> int | None:
+    """The severity tier a heading's words name ("Critical" → 1, "Low" → 4), if any."""
+    words = regex.findall(r"\p{L}+", title.lower(), timeout=REGEX_TIMEOUT)
+    found = [tiers()[w] for w in words if w in tiers()]
+    if not found:  # Chinese titles are not split into words: look for a tier word inside
+        found = [t for w, t in tiers().items() if not w.isascii() and w in title]
+    return min(found) if found else None
+
+
+def defined_ladder(titles: list[str], rules: RuleSet, lang: str) -> list[Label] | None:
+    """Sibling headings that each introduce a priority's targets ("Critical", "Severe", "Medium",
+    "Low"; "业务中断", "功能受损", "咨询") form a ladder the document defines itself: ranked by
+    the document's order, most severe first unless its own severity words say it runs the other
+    way. None when the titles are not such a ladder (already labels, or no severity cue)."""
+    if len(titles) < 2 or any(len(t) > 40 or len(t.split()) > 5 for t in titles):
+        return None
+    labelled = [label_of(t, rules, lang) for t in titles]
+    if all(lab is not None and lab.family != "word" for lab in labelled):
+        return None  # "Severity 1", "P2": the document's labels already rank themselves
+    cues = [(i, tier_of(t)) for i, t in enumerate(titles)]
+    known = [(i, t) for i, t in cues if t is not None]
+    if len(known) < max(2, (len(titles) + 1) // 2):
+        return None  # most rungs must name a severity: "2.6 Targets" beside "Major" is no ladder
+    ascending = len(known) >= 2 and known[0][1] > known[-1][1]  # "Low … Critical": least severe first
+    order = list(range(len(titles)))[::-1] if ascending else list(range(len(titles)))
+    rank = {i: n + 1 for n, i in enumerate(order)}
+    return [Label(t, "defined", str(rank[i]), 0, len(t)) for i, t in enumerate(titles)]

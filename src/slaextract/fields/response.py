@@ -8,11 +8,12 @@ from functools import cache
 import regex
 
 from ..limits import REGEX_TIMEOUT
+from ..match.text import clean
 from ..model import Evidence, ResponseTime
 from ..normalize.durations import to_minutes
 from ..rules import fragments
 from .context import Context, Unit
-from .priorities import Label, Ladder, find_labels, label_of
+from .priorities import Label, Ladder, defined_ladder, find_labels, label_of
 from .tables import TableGrid, grid_of
 
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
@@ -130,14 +131,15 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     """Every timed cell of a table, its priority from the row (or the cell, or the column header)
     and its kind from the column header (or the row label, the cell itself, or the table's caption)."""
     names = [row_name(ctx, grid, r) for r in range(grid.n_rows)]
-    labelled = [r for r in range(grid.n_rows) if label_of(names[r], ctx.rules, ctx.language)]
+    row_labels = [label_of_row(ctx, grid, names, r) for r in range(grid.n_rows)]
+    labelled = [r for r in range(grid.n_rows) if row_labels[r]]
     header_rows = list(range(0, labelled[0])) if labelled else [0]
     default_kind = caption_kind(ctx, grid)
     out: list[Candidate] = []
     for r in range(header_rows[-1] + 1 if header_rows else 0, grid.n_rows):
         if vetoed(ctx, grid.cell(r, 0)):
             continue  # a deliverable row ("incident report within 5 days"), not a target
-        row_label = label_of(names[r], ctx.rules, ctx.language)
+        row_label = row_labels[r]
         row_kinds = kinds_in(ctx, names[r])
         for c in range(1, grid.n_cols):
             header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows), timeout=REGEX_TIMEOUT)
@@ -145,6 +147,11 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
             if NON_TARGET_HEADER.search(header, timeout=REGEX_TIMEOUT) and not header_kinds:
                 continue
             cell = grid.cell(r, c)
+            entries = cell_entries(grid.raw(r, c))
+            if entries:
+                kind = (header_kinds or row_kinds or [None])[0]
+                out += from_entries(ctx, entries, row_label, kind.value if kind else default_kind, grid, r)
+                continue
             if not cell or not_a_target(ctx, cell):
                 continue
             found = durations_in(ctx, cell) or bare_number_in_unit_column(cell, header)
@@ -176,6 +183,49 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
                 if label is None or kind_value is None:
                     continue
                 out.append(Candidate(label, kind_value, minutes, business, scope, ev, rule))
+    return out
+
+
+ENTRY = regex.compile(r"^\s*(?P<name>[^\s:：|]{1,16}(?:\s[^\s:：|]{1,16}){0,2})\s*[:：]")
+
+
+def label_of_row(ctx: Context, grid: TableGrid, names: list[str], r: int) -> Label | None:
+    """A row's priority: named in its leading cells, or a bare number under a column that names
+    the ladder ("Severity" over "4", "级别" over "2")."""
+    lab = label_of(names[r], ctx.rules, ctx.language)
+    first = grid.cell(r, 0)
+    if lab is None and r > 0 and 0 < len(first) <= 4:
+        lab = label_of(f"{grid.cell(0, 0)} {first}", ctx.rules, ctx.language)
+    return lab
+
+
+def cell_entries(raw: str) -> list[tuple[str, str]]:
+    """A cell that lists one target per plan, a line each ("Premium: 1 hour" over "Standard: 2
+    hours"): (plan, text) per line, or nothing when the cell is not such a list."""
+    entries: list[tuple[str, str]] = []
+    for line in raw.split("\n"):
+        m = ENTRY.match(line, timeout=REGEX_TIMEOUT)
+        if m:
+            entries.append((m.group("name"), line[m.end() :]))
+        elif entries:
+            entries[-1] = (entries[-1][0], entries[-1][1] + line)
+        elif line.strip():
+            return []
+    return entries if len(entries) >= 2 else []
+
+
+def from_entries(
+    ctx: Context, entries: list[tuple[str, str]], label: Label | None, kind: str | None, grid: TableGrid, r: int
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    if label is None or kind is None:
+        return out
+    for name, raw_text in entries:
+        text = clean(raw_text).text
+        found = [] if not_a_target(ctx, text) else durations_in(ctx, text)
+        if found:
+            _, _, minutes, business, rule = max(found, key=lambda d: d[2])
+            out.append(Candidate(label, kind, minutes, business, clean(name).text, grid.row_evidence(ctx, r), rule))
     return out
 
 
@@ -280,6 +330,8 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
         c0, c1 = clause_bounds(text, start, end)
         if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 4) : start]):
             continue
+        if len(found) > 1 and ctx.rules.search_any("response_times", "partial_target", text[c0:start], ctx.language):
+            continue  # "80% of cases within 5 days": the target is the time for all of them
         kind = nearest_kind(ctx, text, kinds, start, end)
         if kind is None:
             continue
@@ -369,14 +421,62 @@ def block_labels(ctx: Context) -> dict[int, Label]:
     return out
 
 
+def names_a_target(ctx: Context, unit: Unit) -> bool:
+    text = unit.text
+    return (
+        ctx.rules.may_match("response_times", text, ctx.language)
+        and bool(durations_in(ctx, text))
+        and bool(kinds_in(ctx, text))
+    )
+
+
+def section_labels(ctx: Context) -> dict[int, Label]:
+    """Section index → the priority its heading names: a label in the title ("Severity 1"), or
+    its rung in a ladder that sibling headings define ("Critical", "Severe", "Medium", "Low")."""
+    sections = ctx.sections.items
+    if not sections:
+        return {}
+    targeted: set[int] = set()
+    for unit in ctx.units:
+        if not unit.is_row and names_a_target(ctx, unit):
+            targeted.update(s.index for s in ctx.sections.path(unit_offset(unit)))
+    out: dict[int, Label] = {}
+    for section in sections:
+        lab = label_of(section.title, ctx.rules, ctx.language)
+        if lab is not None and lab.start < 6 and len(section.title) <= 60:
+            out[section.index] = lab
+    for parent in {s.parent for s in sections}:
+        siblings = [s for s in ctx.sections.children(parent) if s.index in targeted]
+        ladder = defined_ladder([s.title for s in siblings], ctx.rules, ctx.language)
+        for section, lab in zip(siblings, ladder or [], strict=False):
+            out[section.index] = lab
+    return out
+
+
+def unit_offset(unit: Unit) -> int:
+    return unit.mt.raw_span(unit.start, unit.end)[0]
+
+
+def governing_label(ctx: Context, unit: Unit, labels: dict[int, Label]) -> Label | None:
+    """The priority named by the nearest heading above this sentence that names one."""
+    for section in reversed(ctx.sections.path(unit_offset(unit))):
+        if section.index in labels:
+            return labels[section.index]
+    return None
+
+
 def extract(ctx: Context) -> list[ResponseTime]:
     cands: list[Candidate] = []
     for t in ctx.table_indexes():
         cands += from_table(ctx, grid_of(ctx, t))
     opening = block_labels(ctx)
+    by_section = section_labels(ctx)
     for unit in ctx.units:
         if not unit.is_row:
-            cands += from_sentence(ctx, unit, opening.get(id(unit.block)) or heading_label(ctx, unit))
+            label = (
+                opening.get(id(unit.block)) or governing_label(ctx, unit, by_section) or heading_label(ctx, unit)
+            )
+            cands += from_sentence(ctx, unit, label)
     ladder = Ladder([c.label for c in cands if c.label], zero_based=mentions_p0(ctx))
     items: list[ResponseTime] = []
     seen: set = set()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..match.text import clean
 from ..model import Evidence
 from .context import Context
 
@@ -14,6 +15,7 @@ class TableGrid:
     cells: list[list[str]]
     captions: list[str]  # the heading and intro paragraph above the table, nearest first
     row_units: list  # Unit of each row, for evidence
+    raw_cells: list[list[str]] = field(default_factory=list)  # cell texts as printed, line breaks kept
 
     @property
     def n_rows(self) -> int:
@@ -25,6 +27,10 @@ class TableGrid:
 
     def cell(self, r: int, c: int) -> str:
         row = self.cells[r]
+        return row[c] if c < len(row) else ""
+
+    def raw(self, r: int, c: int) -> str:
+        row = self.raw_cells[r] if r < len(self.raw_cells) else []
         return row[c] if c < len(row) else ""
 
     def row_text(self, r: int) -> str:
@@ -43,23 +49,23 @@ def grid_of(ctx: Context, index: int) -> TableGrid:
 
 def build_grid(ctx: Context, index: int) -> TableGrid:
     table = ctx.doc.tables[index]
-    rows: list[list[str]] = []
-    for row in table.rows:
-        out: list[str] = []
-        for c, cell in enumerate(row):
-            if cell is None:
-                # a merged cell: spans from the left (colspan) or, in the first column, from above (rowspan)
-                if c > 0:
-                    out.append(out[c - 1])
-                elif rows:
-                    out.append(rows[-1][0])
-                else:
-                    out.append("")
-            else:
-                out.append(ctx.cell_clean(cell))
-        rows.append(out)
+    rows = fill_merged([[None if cell is None else ctx.cell_clean(cell) for cell in row] for row in table.rows])
+    raw = fill_merged([[None if cell is None else ctx.doc.cell_text(cell) for cell in row] for row in table.rows])
     row_units = {u.block.row: u for u in ctx.units if u.block.table == index}
-    return TableGrid(index, rows, captions_of(ctx, index), [row_units[r] for r in range(len(rows))])
+    return TableGrid(index, rows, captions_of(ctx, index), [row_units[r] for r in range(len(rows))], raw)
+
+
+def fill_merged(rows: list[list[str | None]]) -> list[list[str]]:
+    """A merged cell (None) spans from the left (colspan) or, in the first column, from above (rowspan)."""
+    out: list[list[str]] = []
+    for row in rows:
+        filled: list[str] = []
+        for c, text in enumerate(row):
+            if text is None:
+                text = filled[c - 1] if c > 0 else (out[-1][0] if out else "")
+            filled.append(text)
+        out.append(filled)
+    return out
 
 
 def captions_of(ctx: Context, index: int, blocks: int = 2) -> list[str]:
@@ -71,4 +77,11 @@ def captions_of(ctx: Context, index: int, blocks: int = 2) -> list[str]:
         if ctx.doc.blocks[i].kind == "row" or len(texts) == blocks:
             break
         texts.append(ctx.block_text[i].text)
+    # then the headings that govern the table, nearest first ("Initial response times" over a
+    # table whose header names only plans)
+    start = ctx.doc.blocks[first].start
+    for section in reversed(ctx.sections.path(start)):
+        title = clean(section.title).text
+        if title not in texts:
+            texts.append(title)
     return texts

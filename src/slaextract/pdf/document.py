@@ -34,6 +34,9 @@ class Block:
     kind: BlockKind
     table: int | None = None  # index into Document.tables for rows
     row: int | None = None
+    size: float = 0.0  # font size of its first line (0 where the source has none)
+    bold: bool = False
+    level: int | None = None  # a heading's level where the source states it (Markdown #, Word styles)
 
 
 @dataclass(slots=True)

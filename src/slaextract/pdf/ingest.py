@@ -381,7 +381,7 @@ def emit_paragraph(doc: Document, out: TextBuilder, lines: list[Line]) -> None:
             text, sep = joint(text, lines[j + 1].text)
         out.add(text, ln.page, ln.bbox)
     kind = "heading" if is_heading(lines) else "para"
-    doc.blocks.append(Block(start, out.length, lines[0].page, kind))
+    doc.blocks.append(Block(start, out.length, lines[0].page, kind, size=lines[0].size, bold=lines[0].bold))
     out.add("\n\n")
 
 

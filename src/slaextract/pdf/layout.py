@@ -101,6 +101,7 @@ HYPHENATION_TAILS = frozenset(
 LATIN_LOWER = regex.compile(r"^\p{Ll}")
 CONTINUATION_START = regex.compile(r"^[\p{Ll}\p{Han}\d(（“\"'‘]")
 WORD = regex.compile(r"^\p{L}+")
+WRAPPED_NUMBER = regex.compile(r"^(?:\d+(?:\.\d+)?|\(\d+\))\s+\p{Ll}")  # "10 business days", "(60) days"
 NUMBER_THEN_WORD = regex.compile(r"^\d+\s+\p{Ll}")  # "6 months' notice", not a clause number
 BULLET_ONLY = regex.compile(r"^[•·▪●■◦‣○□➢►\-–—*]+$")
 
@@ -352,7 +353,14 @@ def starts_paragraph(prev: Line, line: Line, pitch: float, body_size: float = 0.
         return not (step <= 2.5 * pitch and same_grid(prev, line))
     if same_grid(prev, line):
         return False
-    return bool(NUMBERED_START.match(line.text))
+    return bool(NUMBERED_START.match(line.text)) and not wraps_before_number(prev, line)
+
+
+def wraps_before_number(prev: Line, line: Line) -> bool:
+    """A sentence wrapped just before a number ("… the remainder resolved within" over "10
+    business days."): the number is the sentence's, not a new list item's."""
+    text = prev.text.rstrip()
+    return bool(text) and text[-1] not in SENTENCE_END and text[-1].isalpha() and bool(WRAPPED_NUMBER.match(line.text))
 
 
 def heading_line(line: Line, nxt: Line, body_size: float) -> bool:

@@ -82,7 +82,8 @@ def document_from_text(text: str, name: str = "<text>", sha256: str | None = Non
             heading = group[0].startswith("#") or (
                 len(group) == 1 and len(group[0]) < 60 and not regex.search(r"[.。;；:：]$", group[0])
             )
-            doc.blocks.append(Block(start, out.length, 1, "heading" if heading else "para"))
+            level = len(group[0]) - len(group[0].lstrip("#")) if group[0].startswith("#") else None
+            doc.blocks.append(Block(start, out.length, 1, "heading" if heading else "para", level=level))
             out.add("\n\n")
     doc.text = out.text()
     doc.segments = out.segments
