@@ -6,6 +6,7 @@ import regex
 
 from ..limits import REGEX_TIMEOUT
 from ..model import Availability
+from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents
 from .context import Context, Unit
 
@@ -51,7 +52,7 @@ def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     for value, s, e in percents(text):
         if not plausible(value) or in_formula(text, s, e):
             continue
-        window = clause(text, s, e)
+        window = clause(ctx, text, s, e)
         if (
             ctx.rules.search_any("availability", "negative", window, ctx.language)
             or not ctx.rules.search_any("availability", "commitment", window, ctx.language)
@@ -62,12 +63,31 @@ def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     return found
 
 
-def clause(text: str, start: int, end: int) -> str:
-    """The stretch of a sentence a percentage belongs to (between clause punctuation)."""
+def no_credit_band(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
+    """The top band of a credit ladder, the one that earns no credit ("≥ 99.95%: no credit"),
+    is the level the vendor commits to."""
+    out = []
+    for rule in ctx.rules.get("availability", "no_credit_band", ctx.language):
+        for m in rule.finditer(unit.text):
+            value = parse_number(m.group("pct"))
+            if value is not None and plausible(value):
+                out.append((value, rule.id))
+    return out
+
+
+def clause(ctx: Context, text: str, start: int, end: int) -> str:
+    """The stretch of a sentence a percentage belongs to (between clause punctuation). What
+    follows the figure matters only nearby ("99.9%, which is not a commitment"), and not past a
+    comma that opens a clause of its own ("…, if it is missed, a credit is due"): that clause's
+    words are about something else."""
     right_candidates = [i for i in (text.find(p, end) for p in ";；。") if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    # what follows a figure matters only nearby ("99.9%, which is not a commitment")
-    return text[_clause_left(text, start) : min(right, end + 120)]
+    right = min(min(right_candidates) if right_candidates else len(text), end + 120)
+    for comma in regex.finditer(r"[,，]", text[end:right], timeout=REGEX_TIMEOUT):
+        after = text[end + comma.end() : right]
+        if ctx.rules.search_any("availability", "new_clause", after, ctx.language):
+            right = end + comma.start()
+            break
+    return text[_clause_left(text, start) : right]
 
 
 def _clause_left(text: str, start: int) -> int:
@@ -103,6 +123,7 @@ def extract(ctx: Context) -> list[Availability]:
             found, scope = row_commitments(ctx, unit), row_label(ctx, unit)
         else:
             found, scope = commitments(ctx, unit), None
+        found = found or no_credit_band(ctx, unit)
         for value, rule in found:
             if (value, scope) in seen:
                 continue
