@@ -58,6 +58,7 @@ class Context:
     ignored_tables: set[int] = field(default_factory=set)  # revision histories and the like
     grids: dict = field(default_factory=dict)  # table index → TableGrid, built once (fields.tables.grid_of)
     sections: Sections = field(default_factory=Sections)  # headings and the spans they govern
+    memo: dict = field(default_factory=dict)  # facts a field derives once per document
 
     def table_indexes(self) -> list[int]:
         """The tables that may hold terms."""

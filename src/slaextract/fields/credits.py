@@ -6,29 +6,13 @@ import regex
 
 from ..limits import REGEX_TIMEOUT
 from ..model import Evidence, ServiceCredit
+from ..normalize.durations import to_minutes
 from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents
 from .context import Context, Unit
 from .tables import grid_of
 
 CLAIM_WORD = regex.compile(r"(?i)\bclaims?\b|索赔|赔偿申请")
-DAYS_PER = {
-    "day": 1,
-    "days": 1,
-    "week": 7,
-    "weeks": 7,
-    "month": 30,
-    "months": 30,
-    "日": 1,
-    "天": 1,
-    "自然日": 1,
-    "个自然日": 1,
-    "周": 7,
-    "星期": 7,
-    "个星期": 7,
-    "月": 30,
-    "个月": 30,
-}
 
 
 def below_values(ctx: Context, text: str) -> list[tuple[float, int, int]]:
@@ -274,7 +258,13 @@ def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
                 amount = m.group("amount") or m.groupdict().get("amount2")
                 unit_word = (m.group("unit") or m.groupdict().get("unit2") or "").lower()
                 n = parse_number(amount) if amount else None
-                per = DAYS_PER.get(unit_word)
+                per = days_per(unit_word)
                 if n and per:
                     return n * per, ctx.unit_evidence(unit)
     return None, None
+
+
+def days_per(unit_word: str) -> float | None:
+    """Days in one unit of a claim window, from the shared duration units (a month is 30 days)."""
+    got = to_minutes("1", unit_word)
+    return got[0] / 1440 if got else None

@@ -143,7 +143,7 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
         row_kinds = kinds_in(ctx, names[r])
         for c in range(1, grid.n_cols):
             header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows), timeout=REGEX_TIMEOUT)
-            header_kinds = kinds_in(ctx, header)
+            header_kinds = kinds_in(ctx, header) or abbreviated_kinds(ctx, header)
             if NON_TARGET_HEADER.search(header, timeout=REGEX_TIMEOUT) and not header_kinds:
                 continue
             cell = grid.cell(r, c)
@@ -169,8 +169,12 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
             if not in_cell and not inner:
                 # one target per cell: a range or "15 minutes – 1 hour" takes its upper bound
                 label = row_label or col_label
-                if label is None or fallback_kind is None:
+                plan_row = label is None and not labelled and bool(header_kinds)
+                if (label is None and not plan_row) or fallback_kind is None:
                     continue
+                if plan_row:
+                    # no ladder in the table: one target for every request of the plan the row names
+                    scope = grid.cell(r, 0) or scope
                 _, _, minutes, business, rule = max(found, key=lambda d: d[2])
                 out.append(Candidate(label, fallback_kind, minutes, business, scope, ev, rule))
                 continue
@@ -187,6 +191,33 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
 
 
 ENTRY = regex.compile(r"^\s*(?P<name>[^\s:：|]{1,16}(?:\s[^\s:：|]{1,16}){0,2})\s*[:：]")
+
+
+ABBREVIATION = regex.compile(r"(?P<term>\b[A-Z][\w -]{2,40}?)\s*\((?P<abbr>[A-Z]{2,5})\)")
+ABBREVIATION_USE = regex.compile(r"\b[A-Z]{2,5}\b")
+
+
+def abbreviated_kinds(ctx: Context, header: str) -> list[Hit]:
+    """Kinds behind abbreviations the document defines ("Response time (RT) is …" makes a
+    column headed "Maximum RT" a response column)."""
+    if "abbreviations" not in ctx.memo:
+        ctx.memo["abbreviations"] = defined_abbreviations(ctx)
+    table: dict[str, Hit] = ctx.memo["abbreviations"]
+    return [table[m.group(0)] for m in ABBREVIATION_USE.finditer(header, timeout=REGEX_TIMEOUT) if m.group(0) in table]
+
+
+def defined_abbreviations(ctx: Context) -> dict[str, Hit]:
+    """Abbreviation → the kind its definition names: in the term itself, else in the rest of
+    the sentence that defines it."""
+    out: dict[str, Hit] = {}
+    for unit in ctx.units:
+        if unit.is_row or "(" not in unit.text:
+            continue
+        for m in ABBREVIATION.finditer(unit.text, timeout=REGEX_TIMEOUT):
+            kinds = kinds_in(ctx, m.group("term")) or kinds_in(ctx, unit.text[m.end() :])
+            if kinds and m.group("abbr") not in out:
+                out[m.group("abbr")] = kinds[0]
+    return out
 
 
 def label_of_row(ctx: Context, grid: TableGrid, names: list[str], r: int) -> Label | None:
