@@ -98,16 +98,43 @@ class Ladder:
 # ---------------------------------------------------------------- ladders a document defines
 
 
-def tier_of(title: str) -> int | None:
-    """The severity tier a heading's words name ("Critical" → 1, "Low" → 4), if any."""
-    words = regex.findall(r"\p{L}+", title.lower(), timeout=REGEX_TIMEOUT)
-    found = [tiers()[w] for w in words if w in tiers()]
-    if not found:  # Chinese titles are not split into words: look for a tier word inside
-        found = [t for w, t in tiers().items() if not w.isascii() and w in title]
-    return min(found) if found else None
+@cache
+def impact_cues() -> list[tuple[str, int]]:
+    cues = load_units("priorities").get("impact_cues", {})
+    return sorted(((str(w).lower(), int(t)) for t, words in cues.items() for w in words), key=lambda c: -len(c[0]))
 
 
-def defined_ladder(titles: list[str], rules: RuleSet, lang: str) -> list[Label] | None:
+@cache
+def ladder_headers() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_units("priorities").get("ladder_headers", []))
+
+
+def names_a_ladder(header: str) -> bool:
+    """A column header that names a ladder ("Severity", "Fault class", "影响程度")."""
+    low = header.lower()
+    words = set(regex.findall(r"\p{L}+", low, timeout=REGEX_TIMEOUT))
+    return any(h in words if h.isascii() else h in low for h in ladder_headers())
+
+
+def tier_of(title: str, description: str = "") -> int | None:
+    """The severity tier a rung's words name ("Critical" → 1, "Low" → 4, "System down" → 1),
+    from its own words first, else from the words that describe it."""
+    for text in (title, description):
+        low = text.lower()
+        words = regex.findall(r"\p{L}+", low, timeout=REGEX_TIMEOUT)
+        found = [tiers()[w] for w in words if w in tiers()]
+        if not found:  # Chinese is not split into words: look for a tier word inside
+            found = [t for w, t in tiers().items() if not w.isascii() and w in text]
+        if not found:
+            found = [t for cue, t in impact_cues() if cue in low]
+        if found:
+            return min(found)
+    return None
+
+
+def defined_ladder(
+    titles: list[str], rules: RuleSet, lang: str, descriptions: list[str] | None = None, named: bool = False
+) -> list[Label] | None:
     """Sibling headings that each introduce a priority's targets ("Critical", "Severe", "Medium",
     "Low"; "业务中断", "功能受损", "咨询") form a ladder the document defines itself: ranked by
     the document's order, most severe first unless its own severity words say it runs the other
@@ -117,10 +144,13 @@ def defined_ladder(titles: list[str], rules: RuleSet, lang: str) -> list[Label] 
     labelled = [label_of(t, rules, lang) for t in titles]
     if all(lab is not None and lab.family != "word" for lab in labelled):
         return None  # "Severity 1", "P2": the document's labels already rank themselves
-    cues = [(i, tier_of(t)) for i, t in enumerate(titles)]
+    descriptions = descriptions or [""] * len(titles)
+    cues = [(i, tier_of(t, d)) for i, (t, d) in enumerate(zip(titles, descriptions, strict=False))]
     known = [(i, t) for i, t in cues if t is not None]
-    if len(known) < max(2, (len(titles) + 1) // 2):
-        return None  # most rungs must name a severity: "2.6 Targets" beside "Major" is no ladder
+    # most rungs must name a severity ("2.6 Targets" beside "Major" is no ladder), unless a
+    # column header already says the cells are a ladder ("Impact", "Fault class")
+    if len(known) < (1 if named else max(2, (len(titles) + 1) // 2)):
+        return None
     ascending = len(known) >= 2 and known[0][1] > known[-1][1]  # "Low … Critical": least severe first
     order = list(range(len(titles)))[::-1] if ascending else list(range(len(titles)))
     rank = {i: n + 1 for n, i in enumerate(order)}

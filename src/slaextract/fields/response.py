@@ -13,8 +13,8 @@ from ..model import Evidence, ResponseTime
 from ..normalize.durations import to_minutes
 from ..rules import fragments
 from .context import Context, Unit
-from .priorities import Label, Ladder, defined_ladder, find_labels, label_of
-from .tables import TableGrid, grid_of
+from .priorities import Label, Ladder, defined_ladder, find_labels, label_of, names_a_ladder
+from .tables import TableGrid, grid_of, header_guess, title_rows
 
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
 CLAUSE = regex.compile(
@@ -131,10 +131,21 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     """Every timed cell of a table, its priority from the row (or the cell, or the column header)
     and its kind from the column header (or the row label, the cell itself, or the table's caption)."""
     names = [row_name(ctx, grid, r) for r in range(grid.n_rows)]
-    row_labels = [label_of_row(ctx, grid, names, r) for r in range(grid.n_rows)]
+    guess = header_guess(grid)
+    ladder_header = " ".join(grid.cell(h, 0) for h in guess if h >= title_rows(grid))
+    row_labels = [None if r in guess else label_of_row(ctx, grid, names, r, ladder_header) for r in range(grid.n_rows)]
     labelled = [r for r in range(grid.n_rows) if row_labels[r]]
-    header_rows = list(range(0, labelled[0])) if labelled else [0]
+    header_rows = list(range(0, labelled[0])) if labelled else guess
+    if not labelled:
+        row_labels = table_ladder(ctx, grid, header_rows, ladder_header) or row_labels
+        labelled = [r for r in range(grid.n_rows) if row_labels[r]]
+    headers = [FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows), timeout=REGEX_TIMEOUT)
+               for c in range(grid.n_cols)]
     default_kind = caption_kind(ctx, grid)
+    previous = continued_header(ctx, grid, headers)
+    if previous is not None:
+        headers, default_kind = previous
+    ctx.memo.setdefault("table_headers", {})[grid.index] = (headers, default_kind)
     out: list[Candidate] = []
     for r in range(header_rows[-1] + 1 if header_rows else 0, grid.n_rows):
         if vetoed(ctx, grid.cell(r, 0)):
@@ -142,7 +153,7 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
         row_label = row_labels[r]
         row_kinds = kinds_in(ctx, names[r])
         for c in range(1, grid.n_cols):
-            header = FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows), timeout=REGEX_TIMEOUT)
+            header = headers[c]
             header_kinds = kinds_in(ctx, header) or abbreviated_kinds(ctx, header)
             if NON_TARGET_HEADER.search(header, timeout=REGEX_TIMEOUT) and not header_kinds:
                 continue
@@ -220,14 +231,54 @@ def defined_abbreviations(ctx: Context) -> dict[str, Hit]:
     return out
 
 
-def label_of_row(ctx: Context, grid: TableGrid, names: list[str], r: int) -> Label | None:
+def label_of_row(ctx: Context, grid: TableGrid, names: list[str], r: int, ladder_header: str) -> Label | None:
     """A row's priority: named in its leading cells, or a bare number under a column that names
     the ladder ("Severity" over "4", "级别" over "2")."""
     lab = label_of(names[r], ctx.rules, ctx.language)
     first = grid.cell(r, 0)
-    if lab is None and r > 0 and 0 < len(first) <= 4:
-        lab = label_of(f"{grid.cell(0, 0)} {first}", ctx.rules, ctx.language)
+    if lab is None and ladder_header and 0 < len(first) <= 4:
+        lab = label_of(f"{ladder_header} {first}", ctx.rules, ctx.language)
     return lab
+
+
+def timed_row(ctx: Context, grid: TableGrid, r: int, headers: list[int]) -> bool:
+    header = [" ".join(grid.cell(h, c) for h in headers) for c in range(grid.n_cols)]
+    return any(
+        durations_in(ctx, grid.cell(r, c)) or bare_number_in_unit_column(grid.cell(r, c), header[c])
+        for c in range(1, grid.n_cols)
+    )
+
+
+def table_ladder(
+    ctx: Context, grid: TableGrid, header_rows: list[int], ladder_header: str
+) -> list[Label | None] | None:
+    """Rows a table ranks by its own words ("Impact": System down / Degraded / Question): the
+    first column is a ladder the document defines, ordered by its rows and their severity cues."""
+    if not names_a_ladder(ladder_header):
+        return None
+    rows = [r for r in range(grid.n_rows) if r not in header_rows and timed_row(ctx, grid, r, header_rows)]
+    if len(rows) < 2:
+        return None
+    titles = [grid.cell(r, 0) for r in rows]
+    descriptions = [" ".join(grid.cell(r, c) for c in range(1, grid.n_cols)) for r in rows]
+    ladder = defined_ladder(titles, ctx.rules, ctx.language, descriptions, named=True)
+    if ladder is None:
+        return None
+    out: list[Label | None] = [None] * grid.n_rows
+    for r, lab in zip(rows, ladder, strict=True):
+        out[r] = lab
+    return out
+
+
+def continued_header(ctx: Context, grid: TableGrid, headers: list[str]) -> tuple[list[str], str | None] | None:
+    """A table that opens with data rows and has the column count of the table before it is that
+    table continued (its header was left on the previous page): it takes that header."""
+    if any(h.strip() for h in headers) or grid.index == 0:
+        return None
+    known = ctx.memo.get("table_headers", {}).get(grid.index - 1)
+    if known is None or len(known[0]) != grid.n_cols:
+        return None
+    return known
 
 
 def cell_entries(raw: str) -> list[tuple[str, str]]:

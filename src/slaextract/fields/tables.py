@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
+from ..limits import REGEX_TIMEOUT
+
 from ..match.text import clean
 from ..model import Evidence
 from .context import Context
@@ -85,3 +89,25 @@ def captions_of(ctx: Context, index: int, blocks: int = 2) -> list[str]:
         if title not in texts:
             texts.append(title)
     return texts
+
+
+DIGIT = regex.compile(r"\d")
+
+
+def title_rows(grid: TableGrid) -> int:
+    """How many leading rows repeat one text across every column: a title spanning the table."""
+    n = 0
+    while grid.n_cols > 1 and n < grid.n_rows - 1 and len({t for t in grid.cells[n] if t}) == 1:
+        n += 1
+    return n
+
+
+def header_guess(grid: TableGrid, most: int = 3) -> list[int]:
+    """The title and header rows of a table: the rows before the first that holds a figure in a
+    value cell (the first column names rows, so its figures do not count)."""
+    rows = list(range(title_rows(grid)))
+    for r in range(len(rows), min(grid.n_rows, len(rows) + most)):
+        if any(DIGIT.search(c, timeout=REGEX_TIMEOUT) for c in grid.cells[r][1:]):
+            break
+        rows.append(r)
+    return rows
