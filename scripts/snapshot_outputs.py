@@ -24,7 +24,7 @@ SHARED = ROOT.parent / "shared"
 
 
 def inputs() -> list[Path]:
-    folders = [ROOT / "samples", ROOT / "tests" / "contracts" / "en", ROOT / "tests" / "contracts" / "zh"]
+    folders = [ROOT / "samples", *sorted((ROOT / "tests").glob("contracts*/en")), *sorted((ROOT / "tests").glob("contracts*/zh"))]
     folders += [SHARED / "corpus" / "dev", SHARED / "corpus" / "real"]
     found: list[Path] = []
     for folder in folders:

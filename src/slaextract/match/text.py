@@ -10,6 +10,7 @@ into page, box and quote.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -20,6 +21,22 @@ from ..limits import REGEX_TIMEOUT
 FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
 FOLD.update({0x2212: ord("-"), 0xFF0E: ord("."), 0x3002: 0x3002})
+
+
+def compatibility_forms() -> dict[int, int]:
+    """Look-alike ideographs that some PDF producers emit (Kangxi radicals ⼩ U+2F29 for 小, CJK
+    radicals supplement, compatibility ideographs): Unicode's compatibility mapping names the
+    ordinary character, one for one, so offsets stay put."""
+    table: dict[int, int] = {}
+    for lo, hi in ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF)):
+        for cp in range(lo, hi + 1):
+            folded = unicodedata.normalize("NFKC", chr(cp))
+            if len(folded) == 1 and folded != chr(cp):
+                table[cp] = ord(folded)
+    return table
+
+
+FOLD.update(compatibility_forms())
 
 CJK = r"\p{Han}\u3000-\u303F\uFF00-\uFFEF"
 # Removed outright: soft hyphens (pdfium reports U+FFFE), zero-width characters,
