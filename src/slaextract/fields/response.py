@@ -374,6 +374,8 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
         if h.start >= end and not REFERENCE_POINT.search(text[end : h.start], timeout=REGEX_TIMEOUT)
     ]
     earlier = [h for h in kinds if h.end <= start and start - h.end < 100]
+    if after and ctx.rules.search_any("response_times", "kind_after_time", text[end : after[0].start], ctx.language):
+        return after[0]  # "4小时内恢复": the language puts the verb after its time
     if ctx.language == "en" and (before or earlier):
         # English names the target before its time: "restore service ..., within 4 hours";
         # "workaround or fix within 8 hours" is met by the workaround: restoration
@@ -503,6 +505,28 @@ def block_labels(ctx: Context) -> dict[int, Label]:
     return out
 
 
+def sentence_heads(ctx: Context) -> dict[int, Label]:
+    """Unit index → the label that governs it inside its paragraph: the label the paragraph
+    opens with, until a later sentence opens with a label of its own ("二级故障：…" after the
+    targets of "一级故障" when layout ran both into one paragraph)."""
+    opening = block_labels(ctx)
+    out: dict[int, Label] = {}
+    block = None
+    current: Label | None = None
+    for unit in ctx.units:
+        if unit.is_row:
+            continue
+        if unit.block is not block:
+            block, current = unit.block, opening.get(id(unit.block))
+        else:
+            lab = label_of(unit.text[:40], ctx.rules, ctx.language)
+            if lab is not None and lab.start < 6:
+                current = lab
+        if current is not None:
+            out[unit.index] = current
+    return out
+
+
 def names_a_target(ctx: Context, unit: Unit) -> bool:
     text = unit.text
     return (
@@ -551,13 +575,11 @@ def extract(ctx: Context) -> list[ResponseTime]:
     cands: list[Candidate] = []
     for t in ctx.table_indexes():
         cands += from_table(ctx, grid_of(ctx, t))
-    opening = block_labels(ctx)
+    heads = sentence_heads(ctx)
     by_section = section_labels(ctx)
     for unit in ctx.units:
         if not unit.is_row:
-            label = (
-                opening.get(id(unit.block)) or governing_label(ctx, unit, by_section) or heading_label(ctx, unit)
-            )
+            label = heads.get(unit.index) or governing_label(ctx, unit, by_section) or heading_label(ctx, unit)
             cands += from_sentence(ctx, unit, label)
     ladder = Ladder([c.label for c in cands if c.label], zero_based=mentions_p0(ctx))
     items: list[ResponseTime] = []
