@@ -28,7 +28,14 @@ PAIRS = {
 def structured(diff) -> dict:
     """What a reviewer reads off a diff, without the quotes (they are checked separately)."""
     changes = [
-        [c.term, c.change, c.judgement, c.old and [c.old.value, c.old.page], c.new and [c.new.value, c.new.page], c.note]
+        [
+            c.term,
+            c.change,
+            c.judgement,
+            c.old and [c.old.value, c.old.page],
+            c.new and [c.new.value, c.new.page],
+            c.note,
+        ]
         for c in diff.changes
     ]
     flips = [[f.requirement, f.old, f.new] for f in diff.policy.flips] if diff.policy else None
