@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.table import Table
 from rich.text import Text
 
-from .diff import Change, SummaryDiff
+from .diff import Change, Side, SummaryDiff
 from .terms import label
 from .textout import console_text, md_cell, page_ref
 
@@ -16,7 +16,7 @@ MD_MARKS = {"worse": "🔴", "better": "🟢", "neutral": "⚪"}
 STYLES = {"worse": "bold red", "better": "green", "neutral": "dim"}
 
 
-def _value(side) -> str:  # type: ignore[no-untyped-def]
+def _value(side: Side | None) -> str:
     return f"{side.value} {page_ref(side.page)}".strip() if side else "—"
 
 
