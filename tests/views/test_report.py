@@ -107,3 +107,14 @@ def test_cli_writes_the_file_and_bad_input_exits_2(tmp_path):
     assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     bad = runner.invoke(app, ["report", str(tmp_path / "none.pdf"), "-o", str(out)])
     assert bad.exit_code == 2 and "none.pdf" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_where_the_tool_looked_names_the_governing_headings_and_pages():
+    from slaextract.pdf import read_document
+    from slaextract.views.missing import candidates
+
+    places = candidates("channels", read_document(ROOT / "samples" / "en-msa-sla-exhibit.pdf"), "en")
+    support = [p for p in places if p.heading and p.heading.endswith("A4. CONTACTING SUPPORT")]
+    assert [(p.page, p.hits >= 2) for p in support] == [(4, True)]
+    assert [p.page for p in places] == sorted(p.page for p in places)
+    assert candidates("no-such-term", read_document(ROOT / "samples" / "en-msa-sla-exhibit.pdf"), "en") == []

@@ -1,5 +1,6 @@
 """Where the tool looked for a term it did not find: the passages that mention the term's keywords
-(views/keywords.yaml), grouped by the heading that governs them, so a reviewer can check by hand."""
+(views/keywords.yaml), grouped by the sections that govern them (the structure stage's heading
+tree), so a reviewer can check by hand."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from ..pdf import Document
+from ..structure import build_sections
 from .terms import keywords
 
 MAX_CANDIDATES = 6
@@ -28,7 +30,7 @@ TERM_OF_TYPE = {
 @dataclass(frozen=True)
 class Candidate:
     page: int
-    heading: str | None  # the heading above the passages, None before the first heading
+    heading: str | None  # the headings that govern the passages, outermost first; None before the first
     snippet: str  # the first passage that mentions the term
     hits: int  # passages under this heading on this page that mention it
 
@@ -50,17 +52,16 @@ def candidates(requirement_type: str, doc: Document, language: str) -> list[Cand
     pattern = _pattern(TERM_OF_TYPE.get(requirement_type, ""), language)
     if pattern is None:
         return []
+    sections = build_sections(doc)
     found: dict[tuple[str | None, int], list[str]] = {}
-    heading: str | None = None
     for block in doc.blocks:
         text = doc.text[block.start : block.end]
-        if block.kind == "heading":
-            heading = _snippet(text)
         try:
             matched = pattern.search(text, timeout=TIMEOUT) is not None
         except TimeoutError:
             matched = False
         if matched:
+            heading = " › ".join(_snippet(s.title) for s in sections.path(block.start)) or None
             found.setdefault((heading, block.page), []).append(text)
     ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0][1]))[:MAX_CANDIDATES]
     places = [
