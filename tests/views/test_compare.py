@@ -94,3 +94,16 @@ def test_cli_json_and_bad_input():
     assert json.loads(result.stdout)["contracts"] == ["en-streamcast-sla-v1.pdf", "zh-yunshi-sla-v1.pdf"]
     assert runner.invoke(app, ["compare", files[0]]).exit_code == 2
     assert runner.invoke(app, ["compare", *files, "--format", "xlsx"]).exit_code == 2
+
+
+def test_html_is_one_self_contained_table(triples, summary_of):
+    from reportcheck import elements, external_references
+
+    from slaextract.views.compare import render_html
+
+    table = comparison("zh", triples, summary_of)
+    page = render_html(table)
+    assert external_references(page) == []
+    body_rows = [a for t, a in elements(page) if t == "tr"]
+    assert len(body_rows) == 1 + len(table.rows) + len(table.requirements) + 1
+    assert '<html lang="zh">' in page
