@@ -112,8 +112,12 @@ def report_command(
     password: PasswordOption = None,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
 ) -> None:
-    """One self-contained HTML page: every term with its clause drawn on the page, the policy's verdict,
-    and where the tool looked for the terms it did not find."""
+    """One self-contained HTML page: each term on its page, the policy's verdict, and what is missing.
+
+    Every term is a card with its quote and a crop of the page with the evidence box drawn; a click
+    shows the whole page. For a required term that was not found, the report lists where the tool
+    looked (the sections and pages that mention it). Opens offline: nothing is loaded from elsewhere.
+    """
     from .views.report import build_report  # noqa: PLC0415
 
     chosen = optional_policy(policy, preset)
