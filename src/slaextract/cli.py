@@ -160,6 +160,16 @@ def _register_check() -> None:
 _register_check()
 
 
+def _register_views() -> None:
+    # `diff`, `compare` and `report`: their logic lives in slaextract.views (issue 16)
+    from .cli_views import register  # noqa: PLC0415
+
+    register(app)
+
+
+_register_views()
+
+
 def main() -> None:
     try:
         app()

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..model import ClauseSummary, Evidence
+from ..views.textout import terminal_width
 
 
 def _page(ev: Evidence | None) -> str:
@@ -29,9 +30,10 @@ def _fmt_minutes(minutes: float, business: bool) -> str:
     return f"{minutes:g} min{suffix}"
 
 
-def render(summary: ClauseSummary, width: int = 120) -> str:
+def render(summary: ClauseSummary, width: int | None = None) -> str:
     buf = io.StringIO()
-    con = Console(file=buf, width=width, force_terminal=False, color_system=None)
+    # the terminal's width (issue 16): tables fold their cells to fit 80 columns
+    con = Console(file=buf, width=width or terminal_width(120), force_terminal=False, color_system=None)
     d = summary.document
     con.print(f"[bold]{d.path}[/bold]  {d.pages} pages, language {d.language}")
 
