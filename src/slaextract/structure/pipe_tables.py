@@ -76,19 +76,20 @@ def bar_count(doc: Document, block: Block) -> int:
 
 
 def header_width(doc: Document, blocks: list[Block], i: int) -> int:
-    """Columns of a pipe table whose header row opens at block i, or 0 when none opens there."""
+    """Columns of a pipe table whose header row opens at block i, or 0 when none opens there:
+    the cells before the separator row (---|---), which must follow in this block or the next —
+    plain text with a stray pipe is not a table."""
     first = blocks[i]
     if first.kind == "row" or bar_count(doc, first) < 1:
         return 0
-    header = [p for p in pieces_of(doc, first) if p.end > p.start]
-    if len(header) < 2:
-        return 0
-    # the separator row (---|---) must follow in this block or the next: plain text with a
-    # stray pipe is not a table
-    window = [p for b in blocks[i : i + 2] for p in pieces_of(doc, b) if b.kind != "row"]
-    if any(SEPARATOR_CELL.match(doc.text[p.start : p.end] or "-", timeout=REGEX_TIMEOUT) and p.end > p.start
-           for p in window):
-        return len(header)
+    window = [p for b in blocks[i : i + 2] if b.kind != "row" for p in pieces_of(doc, b)]
+    header: list[Piece] = []
+    for piece in window:
+        if piece.end == piece.start:
+            continue
+        if SEPARATOR_CELL.match(doc.text[piece.start : piece.end], timeout=REGEX_TIMEOUT):
+            return len(header) if len(header) >= 2 else 0
+        header.append(piece)
     return 0
 
 
@@ -160,7 +161,7 @@ def recover_pipe_tables(doc: Document) -> int:
         width = header_width(doc, blocks, i)
         if width:
             cell_rows, j = assemble(doc, blocks, i, width)
-            table = to_table(doc, cell_rows, width) if j > i + 1 else None
+            table = to_table(doc, cell_rows, width)
             if table is not None:
                 row_blocks = [row_block(r, row) for r, row in enumerate(table.rows)]
                 out += row_blocks
