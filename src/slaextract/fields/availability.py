@@ -9,6 +9,7 @@ from ..model import Availability
 from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents
 from .context import Context, Unit
+from .tables import grid_of
 
 BAND = regex.compile(
     r"(?i)^\s*(?:under|below|less\s+than|<|≤|低于|小于)|\d\s*%?\s*(?:–|—|-|to|至|~)\s*[<≤]?\s*\d{2}(?:\.\d+)?\s*%"
@@ -95,6 +96,41 @@ def _clause_left(text: str, start: int) -> int:
     return cut + 1
 
 
+def commitment_columns(ctx: Context, table_index: int) -> list[int]:
+    """Columns of a table that holds credits beside the commitments ("Product | Committed value |
+    Monthly availability | Credit"): those headed by a commitment word, when the table's
+    caption or another header names availability."""
+    table = ctx.doc.tables[table_index]
+    header = [ctx.cell_clean(c) for c in table.rows[0]]
+    captions = " ".join(grid_of(ctx, table_index).captions[:2])
+    about_availability = any(says(ctx, "subject", t) for t in [*header, captions])
+    return [
+        i
+        for i, h in enumerate(header)
+        if about_availability
+        and says(ctx, "commitment", h)
+        and not ctx.rules.search_any("service_credits", "credit", h, ctx.language)
+    ]
+
+
+def says(ctx: Context, role: str, text: str) -> bool:
+    return ctx.rules.search_any("availability", role, text, ctx.language) is not None
+
+
+def side_by_side_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
+    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
+    if unit.block.row == 0:
+        return []
+    row = table.rows[unit.block.row]  # type: ignore[index]
+    out = []
+    for i in commitment_columns(ctx, unit.block.table):  # type: ignore[arg-type]
+        cell = ctx.cell_clean(row[i]) if i < len(row) else ""
+        if BAND.search(cell, timeout=REGEX_TIMEOUT) or says(ctx, "negative", cell):
+            continue
+        out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
+    return out
+
+
 def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     """Percentages in the cells of a commitment row that sit under an availability column
     (or, for a row labelled as the commitment, anywhere in the row)."""
@@ -118,9 +154,11 @@ def extract(ctx: Context) -> list[Availability]:
     seen: set = set()
     for unit in ctx.units:
         if unit.is_row:
-            if not row_is_commitment(ctx, unit):
-                continue
-            found, scope = row_commitments(ctx, unit), row_label(ctx, unit)
+            if row_is_commitment(ctx, unit):
+                found = row_commitments(ctx, unit)
+            else:
+                found = side_by_side_commitments(ctx, unit)
+            scope = row_label(ctx, unit)
         else:
             found, scope = commitments(ctx, unit), None
         found = found or no_credit_band(ctx, unit)
