@@ -64,11 +64,15 @@ def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     return found
 
 
-def no_credit_band(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
-    """The top band of a credit ladder, the one that earns no credit ("≥ 99.95%: no credit"),
-    is the level the vendor commits to."""
+STATED_OUTRIGHT = ("no_credit_band", "time_share")
+
+
+def stated_outright(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
+    """Commitments that need no availability word: the top band of a credit ladder, the one that
+    earns no credit ("≥ 99.95%: no credit"), and a service promised for a share of the month
+    ("will accept telemetry for at least 99.9% of each month")."""
     out = []
-    for rule in ctx.rules.get("availability", "no_credit_band", ctx.language):
+    for rule in (r for role in STATED_OUTRIGHT for r in ctx.rules.get("availability", role, ctx.language)):
         for m in rule.finditer(unit.text):
             value = parse_number(m.group("pct"))
             if value is not None and plausible(value):
@@ -161,7 +165,7 @@ def extract(ctx: Context) -> list[Availability]:
             scope = row_label(ctx, unit)
         else:
             found, scope = commitments(ctx, unit), None
-        found = found or no_credit_band(ctx, unit)
+        found = found or stated_outright(ctx, unit)
         for value, rule in found:
             if (value, scope) in seen:
                 continue

@@ -41,7 +41,11 @@ FOLD.update(compatibility_forms())
 CJK = r"\p{Han}\u3000-\u303F\uFF00-\uFFEF"
 # Removed outright: soft hyphens (pdfium reports U+FFFE), zero-width characters,
 # and whitespace that PDF extraction put between two CJK characters.
-DROP = regex.compile(rf"[\u00AD\uFFFE\u200B\u200C\u200D\uFEFF]|(?<=[{CJK}])[ \t\r\n]+(?=[{CJK}])")
+# A figure that a line wrap split after its decimal point ("99." over "95%") is one figure again.
+DROP = regex.compile(
+    rf"[\u00AD\uFFFE\u200B\u200C\u200D\uFEFF]|(?<=[{CJK}])[ \t\r\n]+(?=[{CJK}])"
+    r"|(?<=\d\.)[ \t]*[\r\n][ \t]*(?=\d+\s*%)"
+)
 # Any other line break inside a block reads as a space.
 NEWLINE = regex.compile(r"[\r\n]")
 
@@ -67,7 +71,8 @@ class MatchText:
 
 
 def clean(raw: str, raw_start: int = 0) -> MatchText:
-    folded = NEWLINE.sub(" ", raw.translate(FOLD), timeout=REGEX_TIMEOUT)
+    # line breaks read as spaces only after DROP has seen them (a wrap inside a figure is dropped)
+    folded = raw.translate(FOLD)
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     pos = 0
@@ -81,4 +86,4 @@ def clean(raw: str, raw_start: int = 0) -> MatchText:
     if pos < len(folded) or not anchors:
         anchors.append((length, raw_start + pos))
         parts.append(folded[pos:])
-    return MatchText("".join(parts), raw_start, tuple(anchors))
+    return MatchText(NEWLINE.sub(" ", "".join(parts), timeout=REGEX_TIMEOUT), raw_start, tuple(anchors))
