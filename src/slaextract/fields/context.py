@@ -145,12 +145,27 @@ def revision_history_tables(doc: Document, rules: RuleSet, language: str) -> set
     return found
 
 
+def muted_sections(ctx: Context) -> list:
+    """Sections whose heading says that nothing under it is a term (a worked example, a revision
+    history, reviewer or negotiation notes, rejected proposals, exclusions)."""
+    return [
+        s
+        for s in ctx.sections.items
+        if ctx.rules.search_any("context", "not_terms_heading", clean(s.title).text, ctx.language)
+    ]
+
+
 def build_context(doc: Document, rules: RuleSet, sections: Sections | None = None) -> Context:
     ctx = Context(doc=doc, rules=rules, language=detect_language(doc.text), sections=sections or Sections())
     history_tables = ctx.ignored_tables = revision_history_tables(doc, rules, ctx.language)
+    muted = muted_sections(ctx)
     for i, block in enumerate(doc.blocks):
         mt = clean(doc.text[block.start : block.end], block.start)
         ctx.block_text[i] = mt
+        if any(s.governs(block.start) for s in muted):
+            if block.kind == "row":
+                ctx.ignored_tables.add(block.table)  # type: ignore[arg-type]
+            continue  # a worked example, a revision history, negotiation notes: no field reads them
         spans = [(0, len(mt.text))] if block.kind != "para" else split_sentences(mt.text)
         if block.kind == "para":
             spans = split_run_in_heading(doc.text[block.start : block.end], mt, spans)

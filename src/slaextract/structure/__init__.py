@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from ..pdf.document import Document
 from .pipe_tables import recover_pipe_tables
+from .run_in import split_run_in_headings
 from .sections import Section, Sections, build_sections
 
-__all__ = ["Section", "Sections", "build_sections", "recover_pipe_tables", "restructure"]
+__all__ = ["Section", "Sections", "build_sections", "recover_pipe_tables", "restructure", "split_run_in_headings"]
 
 
 def restructure(doc: Document) -> Sections:
-    """Recover tables printed as text, then the section tree; returns the sections."""
+    """Recover tables printed as text and headings run into their paragraphs, then the section
+    tree; returns the sections."""
     recover_pipe_tables(doc)
+    split_run_in_headings(doc)
     return build_sections(doc)

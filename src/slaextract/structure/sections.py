@@ -17,8 +17,7 @@ import regex
 from ..limits import REGEX_TIMEOUT
 from ..pdf.document import Block, Document
 
-NUMBERING = regex.compile(r"^\s*(?:[A-Z]|\d+)(?:\.\d+)*\.?(?=\s)")
-DEEPEST = 9
+DEEPEST = 99
 
 
 @dataclass(slots=True)
@@ -66,15 +65,41 @@ class Sections:
         return [s for s in self.items if s.parent == parent]
 
 
-def style_levels(doc: Document, headings: list[Block]) -> dict[tuple[float, bool], int]:
+NUMBERING_CLASSES = (
+    ("chapter", regex.compile(r"^\s*第[一二三四五六七八九十百\d]+[章部]")),
+    ("article", regex.compile(r"^\s*第[一二三四五六七八九十百\d]+[条节]")),
+    ("cn", regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")),
+    ("cn_paren", regex.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")),
+    ("decimal", regex.compile(r"^\s*(?P<n>\d+(?:\.\d+)*)(?:\.|\s|、)")),
+    ("lettered", regex.compile(r"^\s*(?P<n>[A-Z]\d*(?:\.\d+)*)[.\s]")),
+    ("paren", regex.compile(r"^\s*[（(](?:\d+|[a-z]|[ivx]+)[)）]")),
+)
+
+
+def numbering_class(title: str) -> str | None:
+    """The kind of number a heading carries ("一、", "（一）", "2.", "2.1" …): headings numbered
+    alike are siblings, whatever their type."""
+    for name, pattern in NUMBERING_CLASSES:
+        m = pattern.match(title, timeout=REGEX_TIMEOUT)
+        if m:
+            n = m.groupdict().get("n")
+            return f"{name}{n.count('.') + 1}" if n else name
+    return None
+
+
+def style_ranks(doc: Document, headings: list[Block]) -> dict[tuple[float, bool], int]:
     """Rank the heading styles of a PDF: larger first, bold before plain; body type is last."""
     body = body_size(doc)
-    styles = sorted({(round(b.size * 2) / 2, b.bold) for b in headings}, key=lambda s: (-s[0], not s[1]))
-    levels: dict[tuple[float, bool], int] = {}
+    styles = sorted({style_of(b) for b in headings}, key=lambda s: (-s[0], not s[1]))
+    ranks: dict[tuple[float, bool], int] = {}
     for style in styles:
         plain_body = abs(style[0] - body) < 0.6 and not style[1]
-        levels[style] = DEEPEST if plain_body else len(levels) + 1
-    return levels
+        ranks[style] = DEEPEST if plain_body else len(ranks) + 1
+    return ranks
+
+
+def style_of(block: Block) -> tuple[float, bool]:
+    return round(block.size * 2) / 2, block.bold
 
 
 def body_size(doc: Document) -> float:
@@ -86,26 +111,51 @@ def body_size(doc: Document) -> float:
     return max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
 
 
-def numbering_depth(title: str) -> int | None:
-    m = NUMBERING.match(title, timeout=REGEX_TIMEOUT)
-    return m.group(0).strip().rstrip(".").count(".") + 1 if m else None
+class Leveller:
+    """Levels for a document's headings. A stated level (Markdown, Word) is used as it is.
+    Numbered headings rank by their kind of number, in the order the document first uses each
+    kind ("一、" over "（一）" over "1."). Unnumbered headings rank by type: above every numbered
+    heading when set larger than all of them, beside the numbered kind that shares their type,
+    else below them all."""
 
+    def __init__(self, doc: Document, headings: list[Block]) -> None:
+        self.doc = doc
+        self.styles = style_ranks(doc, headings)
+        self.classes: dict[str, int] = {}
+        self.class_style: dict[str, int] = {}
+        for block in headings:
+            cls = numbering_class(self.title(block))
+            if cls is not None and cls not in self.classes:
+                self.classes[cls] = len(self.classes) + 1
+                self.class_style[cls] = self.styles.get(style_of(block), DEEPEST)
 
-def heading_level(doc: Document, block: Block, styles: dict[tuple[float, bool], int]) -> int:
-    if block.level is not None:
-        return block.level
-    if block.size:
-        return styles.get((round(block.size * 2) / 2, block.bold), DEEPEST)
-    return numbering_depth(doc.text[block.start : block.end]) or DEEPEST
+    def title(self, block: Block) -> str:
+        return self.doc.text[block.start : block.end]
+
+    def level(self, block: Block) -> int:
+        if block.level is not None:
+            return block.level * 10
+        cls = numbering_class(self.title(block))
+        if cls is not None:
+            return self.classes[cls] * 10
+        style = self.styles.get(style_of(block), DEEPEST) if block.size else DEEPEST
+        if not self.classes:
+            return style * 10
+        if style < min(self.class_style.values()):
+            return style  # a title set larger than every numbered heading sits above them all
+        same = [c for c, s in self.class_style.items() if s == style and style != DEEPEST]
+        if same:
+            return self.classes[same[0]] * 10
+        return (len(self.classes) + 1) * 10 + style
 
 
 def build_sections(doc: Document) -> Sections:
     headings = [b for b in doc.blocks if b.kind == "heading"]
-    styles = style_levels(doc, headings)
+    leveller = Leveller(doc, headings)
     items: list[Section] = []
     open_stack: list[int] = []  # indexes of sections still open, outermost first
     for block in headings:
-        level = heading_level(doc, block, styles)
+        level = leveller.level(block)
         while open_stack and items[open_stack[-1]].level >= level:
             items[open_stack.pop()].end = block.start
         title = " ".join(doc.text[block.start : block.end].split())

@@ -1,0 +1,63 @@
+"""Run-in headings: a numbered heading that layout glued to the first line of its paragraph.
+
+"2. Negotiation notes" over "Harlow's first draft asked for …" arrives as one block when the
+heading is set in body type. The section tree needs the heading as a block of its own, so a
+block whose first line is a short numbered title without closing punctuation is cut in two.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..limits import REGEX_TIMEOUT
+from ..pdf.document import Block, Document
+
+# "2. Title", "3.1 Title", "A3 Title", "一、标题", "（三）标题", "第二章 标题" — numbering only, no words
+NUMBERED_TITLE = regex.compile(
+    r"^\s*(?:(?P<depth>\d+(?:\.\d+)*)\.?\s+|[A-Z]\d+(?:\.\d+)*\.?\s+|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十\d]+[章节条部分]\s*)"
+    r"(?P<title>\S[^\n]{0,48})$"
+)
+CLOSING = regex.compile(r"[.。;；:：,，!?！？)）%]\s*$")
+
+
+def split_run_in_headings(doc: Document) -> int:
+    """Cut every paragraph that opens with a numbered title line into heading + paragraph."""
+    out: list[Block] = []
+    cut = 0
+    for block in doc.blocks:
+        parts = run_in_parts(doc, block)
+        out += parts
+        cut += len(parts) - 1
+    if cut:
+        doc.blocks = out
+    return cut
+
+
+def run_in_parts(doc: Document, block: Block) -> list[Block]:
+    if block.kind != "para":
+        return [block]
+    text = doc.text[block.start : block.end]
+    line_end = text.find("\n")
+    if line_end <= 0:
+        return [block]
+    first, rest = text[:line_end], text[line_end + 1 :]
+    m = NUMBERED_TITLE.match(first, timeout=REGEX_TIMEOUT)
+    if not m or CLOSING.search(first, timeout=REGEX_TIMEOUT) or len(rest.strip()) < len(first):
+        return [block]
+    if not stands_apart(doc, block.start, line_end, rest):
+        return [block]  # the first line of a numbered clause that wraps, not a title
+    heading = Block(block.start, block.start + line_end, block.page, "heading", size=block.size, bold=block.bold)
+    body_start = block.start + line_end + 1
+    body = Block(body_start, block.end, doc.locate(body_start, body_start + 1)[0], "para", size=block.size)
+    return [heading, body]
+
+
+def stands_apart(doc: Document, start: int, line_end: int, rest: str) -> bool:
+    """A title line ends well short of the line under it; a wrapped clause fills its line."""
+    second_end = rest.find("\n")
+    second_end = len(rest) if second_end < 0 else second_end
+    _, title_box = doc.locate(start, start + line_end)
+    _, next_box = doc.locate(start + line_end + 1, start + line_end + 1 + second_end)
+    if title_box is None or next_box is None:
+        return len(doc.text[start : start + line_end].split()) <= 6
+    return (title_box[2] - title_box[0]) < 0.6 * (next_box[2] - next_box[0])
