@@ -15,7 +15,8 @@ from slaextract.normalize.percentages import percents
 from slaextract.fields.coverage import window_hours
 from slaextract.match.text import FOLD, clean
 from slaextract.normalize.durations import find_duration, to_minutes, unit_forms
-from slaextract.normalize.numbers import parse_number, parse_zh, zh_numeral_chars
+from slaextract.normalize.numbers import numeral_chars, parse_number
+from slaextract.normalize.numbers import parse_numerals as parse_zh
 from slaextract.rules import default_rules
 
 settings.register_profile("normalize", max_examples=200, deadline=None,
@@ -66,7 +67,7 @@ def full_width(text: str) -> str:
     return text.translate({cp: cp + 0xFEE0 for cp in range(0x21, 0x7F)})
 
 
-NUMERAL_CHARS = list(zh_numeral_chars()) + list("个0123456789.,()%²١５．，")
+NUMERAL_CHARS = list(numeral_chars()) + list("个0123456789.,()%²١５．，")
 UNIT_FORMS = sorted(unit_forms())
 SYMBOLS = list(":：-–—~～至到点时半分 \n\t") + ["am", "pm", "a.m.", "p.m.", "上午", "下午", "晚上", "次日", "to"]
 # Arbitrary text, and text built from the pieces the normalisers look for (more likely to reach deep code).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import chars, fragment, marks
 from ..limits import REGEX_TIMEOUT
 from ..model import Availability
 from ..normalize.numbers import parse_number
@@ -12,8 +13,10 @@ from .context import Context, Unit
 from .tables import grid_of
 
 BAND = regex.compile(
-    r"(?i)^\s*(?:under|below|less\s+than|<|≤|低于|小于)|\d\s*%?\s*(?:–|—|-|to|至|~)\s*[<≤]?\s*\d{2}(?:\.\d+)?\s*%"
+    rf"(?i)^\s*(?:<|≤|{fragment('below_word')})|\d\s*%?\s*(?:–|—|-|~|{fragment('range_word')})\s*[<≤]?\s*\d{{2}}(?:\.\d+)?\s*%"
 )
+CLAUSE_END = marks("clause_end")
+COMMA = regex.compile(rf"[{chars('comma')}]")
 PERIOD_ORDER = ("quarter", "year", "month")
 
 
@@ -85,9 +88,9 @@ def clause(ctx: Context, text: str, start: int, end: int) -> str:
     follows the figure matters only nearby ("99.9%, which is not a commitment"), and not past a
     comma that opens a clause of its own ("…, if it is missed, a credit is due"): that clause's
     words are about something else."""
-    right_candidates = [i for i in (text.find(p, end) for p in ";；。") if i != -1]
+    right_candidates = [i for i in (text.find(p, end) for p in CLAUSE_END) if i != -1]
     right = min(min(right_candidates) if right_candidates else len(text), end + 120)
-    for comma in regex.finditer(r"[,，]", text[end:right], timeout=REGEX_TIMEOUT):
+    for comma in COMMA.finditer(text[end:right], timeout=REGEX_TIMEOUT):
         after = text[end + comma.end() : right]
         if ctx.rules.search_any("availability", "new_clause", after, ctx.language):
             right = end + comma.start()
@@ -96,7 +99,7 @@ def clause(ctx: Context, text: str, start: int, end: int) -> str:
 
 
 def _clause_left(text: str, start: int) -> int:
-    cut = max(text.rfind(p, 0, start) for p in ";；。")
+    cut = max(text.rfind(p, 0, start) for p in CLAUSE_END)
     return cut + 1
 
 

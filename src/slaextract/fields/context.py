@@ -11,6 +11,7 @@ from functools import cached_property
 
 import regex
 
+from ..lexicon import chars, fragment
 from ..limits import REGEX_TIMEOUT
 from ..match.text import MatchText, clean
 from ..model import Evidence
@@ -18,11 +19,12 @@ from ..pdf.document import Block, Document
 from ..rules import RuleSet
 from ..structure import Sections
 
-# A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
-# abbreviations (e.g., U.S.) or clause numbers ("3.1 ").
+# A sentence ends after a mark that needs no space (。！？；), or at . ! ? ; followed by space and
+# a capital or a Han character — but not inside numbers (99.9), abbreviations (e.g., U.S.) or
+# clause numbers ("3.1 ").
 SENTENCE_END = regex.compile(
-    r"(?<=[。！？；])|(?<=[;!?])(?=\s*\p{Han})"
-    r"|(?<=(?<!\b[A-Za-z]\.[A-Za-z]|\b(?:[A-Za-z]|e\.g|i\.e|etc|No|no|vs|Inc|Ltd|Co|Corp|approx|Sec|Art|St|Mr|Ms|Dr))[.!?;])"
+    rf"(?<=[{chars('tight_end')}])|(?<=[;!?])(?=\s*\p{{Han}})"
+    rf"|(?<=(?<!\b[A-Za-z]\.[A-Za-z]|\b(?:[A-Za-z]|{fragment('abbreviations')}))[.!?;])"
     r"(?=\s+[A-Z“\"‘'(\p{Han}])"
 )
 CJK = regex.compile(r"\p{Han}")
@@ -115,7 +117,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 RUN_IN_HEADING = regex.compile(r"^[^\n]{1,40}(?=\n)")
-TERMINAL = regex.compile(r"[.。;；:：,，!?！？)）]\s*$")
+TERMINAL = regex.compile(rf"[{chars('stop', 'semicolon', 'colon', 'comma', 'exclaim', 'close_bracket')}]\s*$")
 
 
 def split_run_in_heading(raw: str, mt: MatchText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

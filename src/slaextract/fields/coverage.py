@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import chars, fragment, marks
 from ..limits import REGEX_TIMEOUT
 from ..model import Coverage
 from .context import Context, Unit
 from .priorities import find_labels, label_of
 from .tables import grid_of
 
-PM = regex.compile(r"(?i)^p|下午|晚上|晚")
-AM = regex.compile(r"(?i)^a|上午|早上|凌晨")
-NEXT_DAY = "次日"
+PM = regex.compile(rf"(?i){fragment('pm_word')}")
+AM = regex.compile(rf"(?i){fragment('am_word')}")
+NEXT_DAY = regex.compile(fragment("next_day"))
+HALF_HOUR = regex.compile(fragment("half_hour"))
+CLOCK_MARK = regex.compile(rf"{fragment('clock_mark')}|[:{chars('colon')}]")  # "9:00", "9点": a time of day
+SERVICE_HOURS = regex.compile(rf"(?i){fragment('business_hours')}|{fragment('support_hours')}")
+CLAUSE_END = marks("clause_end")
 
 
 def clock(h: str, m: str | None, ap: str | None) -> float:
     hour = float(h)
-    minute = 30.0 if m == "半" else float(m or 0)
+    minute = 30.0 if m and HALF_HOUR.fullmatch(m) else float(m or 0)
     if ap and PM.search(ap, timeout=REGEX_TIMEOUT) and hour < 12:
         hour += 12
     elif ap and AM.search(ap, timeout=REGEX_TIMEOUT) and hour == 12:
@@ -32,7 +37,7 @@ def window_hours(m: regex.Match) -> float | None:
         or g.get("m2")
         or g.get("ap1")
         or g.get("ap2")
-        or regex.search(r"[点时:：]", m.group(0), timeout=REGEX_TIMEOUT)
+        or CLOCK_MARK.search(m.group(0), timeout=REGEX_TIMEOUT)
     )
     if not explicit:
         return None
@@ -47,7 +52,7 @@ def window_hours(m: regex.Match) -> float | None:
             else None
         ),
     )
-    if g.get("ap2") == NEXT_DAY or end <= start:
+    if (g.get("ap2") and NEXT_DAY.fullmatch(g["ap2"])) or end <= start:
         end += 24
     hours = end - start
     return round(hours, 2) if 0 < hours <= 24 else None
@@ -134,7 +139,7 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str, int]]:
 
 def default_days(ctx: Context, text: str) -> int | None:
     """A window with no days named: business hours mean business days."""
-    if regex.search(r"(?i)business\s+hours|support\s+hours|工作时间|服务时间", text, timeout=REGEX_TIMEOUT):
+    if SERVICE_HOURS.search(text, timeout=REGEX_TIMEOUT):
         return 5
     return None
 
@@ -142,7 +147,7 @@ def default_days(ctx: Context, text: str) -> int | None:
 def scope_at(ctx: Context, text: str, at: int) -> str | None:
     """The priority a window is stated for: the last label before it in its own clause
     ("P0、P1级故障7×24小时受理；P2、P3级问题工作日9:00-18:00" gives P0 and P2)."""
-    start = max((text.rfind(p, 0, at) for p in ";；。"), default=-1) + 1
+    start = max((text.rfind(p, 0, at) for p in CLAUSE_END), default=-1) + 1
     labels = find_labels(text[start:at], ctx.rules, ctx.language)
     return labels[0].text if labels else None
 

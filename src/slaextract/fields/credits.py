@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import chars, fragment
 from ..limits import REGEX_TIMEOUT
 from ..model import Evidence, ServiceCredit
 from ..normalize.durations import to_minutes
@@ -12,7 +13,7 @@ from ..normalize.percentages import percents
 from .context import Context, Unit
 from .tables import grid_of
 
-CLAIM_WORD = regex.compile(r"(?i)\bclaims?\b|索赔|赔偿申请")
+CLAIM_WORD = regex.compile(rf"(?i){fragment('claim_word')}")
 
 
 def below_values(ctx: Context, text: str) -> list[tuple[float, int, int]]:
@@ -31,7 +32,7 @@ COMMITMENT = -1.0  # a band whose top is "below the commitment": the availabilit
 
 def threshold_of(ctx: Context, cell: str) -> float | None:
     """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9,
-    '低于承诺值' → COMMITMENT."""
+    'below the committed level' → COMMITMENT."""
     if ctx.rules.search_any("service_credits", "below_commitment", cell, ctx.language):
         return COMMITMENT
     below = below_values(ctx, cell)
@@ -205,7 +206,7 @@ def extract_tiers(ctx: Context, availability: list[float] | None = None) -> list
     return items
 
 
-CLAUSE_END = regex.compile(r"[;；。,，]")
+CLAUSE_END = regex.compile(rf"[{chars('clause_end', 'comma')}]")
 
 
 def clause_around(text: str, at: int) -> tuple[int, int]:

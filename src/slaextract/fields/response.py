@@ -7,38 +7,41 @@ from functools import cache
 
 import regex
 
+from ..lexicon import chars, fragment, lexicon
 from ..limits import REGEX_TIMEOUT
 from ..match.text import clean
 from ..model import Evidence, ResponseTime
-from ..normalize.durations import to_minutes
+from ..normalize.durations import to_minutes, unit_pattern
+from ..normalize.numbers import numeral_chars
 from ..rules import fragments
 from .context import Context, Unit
 from .priorities import Label, Ladder, defined_ladder, find_labels, label_of, names_a_ladder
 from .tables import TableGrid, grid_of, header_guess, title_rows
 
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
+# a clause ends at a semicolon or full stop, or at a comma before another figure
 CLAUSE = regex.compile(
-    r"[;；。]|[,，](?=\s*(?:and\s+)?(?:[^,，]{0,40}(?:\d|[一二两三四五六七八九十半]|"
-    r"\b(?:one|two|three|four|five|six|eight|ten|twelve|fifteen|thirty|sixty|half)\b)))",
+    rf"[{chars('clause_end')}]|[{chars('comma')}](?=\s*(?:{fragment('and_word')}\s+)?(?:[^{chars('comma')}]{{0,40}}"
+    rf"(?:\d|[{regex.escape(numeral_chars())}]|\b{fragment('clause_numbers')}\b)))",
     regex.I,
 )
 # "every 4 hours", "每两小时": a cadence, so a status update, whatever outcome the sentence names
-CADENCE_BEFORE = regex.compile(r"(?i)(?:\bevery|\beach|每隔?)\s*$")
-NON_TARGET_HEADER = regex.compile(
-    r"descri|defin|example|impact|criteria|描述|定义|示例|说明|影响|判定|场景|判断标准|定级标准", regex.I
-)
+CADENCE_BEFORE = regex.compile(rf"(?i){fragment('cadence')}\s*$")
+NON_TARGET_HEADER = regex.compile(fragment("non_target_header"), regex.I)
 COVERAGE_AROUND = regex.compile(
     # "24 hours a day", "24x7", "24/7" (a slash only when it joins two numbers: "15分钟 / 15 minutes"
     # is one target written twice)
-    r"(?i)\s*(?:a|per|each)\s+(?:day|week|year)\b|\s*[x×*]\s*\d|/\d|\s*(?:不间断|随时|值守|全天)"
-    r"|\s*[、,，]\s*(?:一周|每周|全年)"
+    rf"(?i){fragment('staffing_after')}|\s*[x×*]\s*\d|/\d"
 )
-BUSINESS_AFTER = regex.compile(r"\s*(?:business|working)\b|\s*工作")
-COVERAGE_BEFORE = regex.compile(r"(?:[x×*]\s*|\d/|全天\s*|每天\s*|每日\s*|一周\s*|每周\s*|全年\s*)$")
-REFERENCE_POINT = regex.compile(r"(?i)\b(?:after|following|from|since|upon|of)\b|之后|以后|后")
+BUSINESS_AFTER = regex.compile(fragment("business_after"))
+COVERAGE_BEFORE = regex.compile(rf"(?:[x×*]\s*|\d/|{fragment('staffing_before')})$")
+REFERENCE_POINT = regex.compile(rf"(?i){fragment('reference_point')}")
 SENTENCE_VETOES = ("example", "off_topic")  # a worked example, a complaint or dispute procedure
-TARGET_NOUN = regex.compile(r"(?i)\s*(?:times?|targets?|objectives?|时间|时限|目标)")
+TARGET_NOUN = regex.compile(rf"(?i)\s*{fragment('target_noun')}")
 FOOTNOTE_MARK = regex.compile(r"(?<=[a-z\p{Han}])\d{1,2}\b")  # "Response3": a footnote reference
+HEADER_NOISE = regex.compile(rf"(?i){fragment('header_noise')}|[()/:|]")  # what a header says besides its scope
+BUSINESS_HOURS = regex.compile(rf"(?i){fragment('business_hours')}")
+ALTERNATIVE_FIX = regex.compile(rf"(?i){fragment('alternative_fix')}")
 KIND_ORDER = ("update", "restoration", "resolution", "response")
 
 
@@ -114,12 +117,7 @@ def scope_from_header(ctx: Context, header: str) -> str | None:
     text = header
     for h in reversed(kinds_in(ctx, header)):
         text = text[: h.start] + text[h.end :]
-    text = regex.sub(
-        r"(?i)\b(?:time|times|target|targets|sla|objective)\b|时间|时限|目标|[()（）/:：|]",
-        " ",
-        text,
-        timeout=REGEX_TIMEOUT,
-    )
+    text = HEADER_NOISE.sub(" ", text, timeout=REGEX_TIMEOUT)
     text = " ".join(text.split())
     return text or None
 
@@ -201,7 +199,8 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     return out
 
 
-ENTRY = regex.compile(r"^\s*(?P<name>[^\s:：|]{1,16}(?:\s[^\s:：|]{1,16}){0,2})\s*[:：]")
+COLON = chars("colon")
+ENTRY = regex.compile(rf"^\s*(?P<name>[^\s{COLON}|]{{1,16}}(?:\s[^\s{COLON}|]{{1,16}}){{0,2}})\s*[{COLON}]")
 
 
 ABBREVIATION = regex.compile(r"(?P<term>\b[A-Z][\w -]{2,40}?)\s*\((?P<abbr>[A-Z]{2,5})\)")
@@ -311,9 +310,7 @@ def from_entries(
     return out
 
 
-HEADER_UNIT = regex.compile(
-    r"[（(]\s*(分钟|小时|工作日|天|min(?:utes?)?|mins|hours?|hrs?|h|days?|business\s+days?)\s*[)）]", regex.I
-)
+HEADER_UNIT = regex.compile(rf"\(\s*({unit_pattern()})\s*\)", regex.I)  # "(分钟)": clean text folds full-width brackets
 BARE_NUMBER = regex.compile(r"^\s*[≤<]?\s*(\d+(?:\.\d+)?)\s*$")
 
 
@@ -376,7 +373,7 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
     earlier = [h for h in kinds if h.end <= start and start - h.end < 100]
     if after and ctx.rules.search_any("response_times", "kind_after_time", text[end : after[0].start], ctx.language):
         return after[0]  # "4小时内恢复": the language puts the verb after its time
-    if ctx.language == "en" and (before or earlier):
+    if lexicon().flag("kind_before_time", ctx.language) and (before or earlier):
         # English names the target before its time: "restore service ..., within 4 hours";
         # "workaround or fix within 8 hours" is met by the workaround: restoration
         pool = before or earlier
@@ -384,11 +381,7 @@ def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int
             len(pool) > 1
             and pool[-1].value == "resolution"
             and pool[-2].value == "restoration"
-            and regex.fullmatch(
-                r"(?i)\s*(?:or|/|and/or)\s*(?:a\s+|an\s+)?(?:permanent\s+)?",
-                text[pool[-2].end : pool[-1].start],
-                timeout=REGEX_TIMEOUT,
-            )
+            and ALTERNATIVE_FIX.fullmatch(text[pool[-2].end : pool[-1].start], timeout=REGEX_TIMEOUT)
         ):
             return pool[-2]
         return pool[-1]
@@ -430,14 +423,14 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
         if label is None and not ctx.rules.search_any("response_times", "support_context", text, ctx.language):
             continue
         ev = ctx.evidence(unit.mt, unit.start, unit.end)
-        business = business or bool(regex.search(r"(?i)business\s+hours|工作时间", text[c0:c1], timeout=REGEX_TIMEOUT))
+        business = business or bool(BUSINESS_HOURS.search(text[c0:c1], timeout=REGEX_TIMEOUT))
         for each in joined_labels(text, labels, label):
             out.append(Candidate(each, kind.value, minutes, business, None, ev, kind.rule))
     return out
 
 
-FOR_LABEL = regex.compile(r"(?i)\s*(?:for|on|of)\s+(?:all\s+|an?\s+)?$")
-LABEL_JOINER = regex.compile(r"(?i)\s*(?:,|、|/|，|or|and|&|和|及|与|或)\s*(?:or\s+|and\s+)?")
+FOR_LABEL = regex.compile(rf"(?i){fragment('for_label')}$")
+LABEL_JOINER = regex.compile(rf"(?i)\s*(?:,|/|&|{fragment('list_joiner')})\s*{fragment('list_joiner_tail')}?")
 
 
 def label_named_after(text: str, labels: list[Label], end: int) -> Label | None:

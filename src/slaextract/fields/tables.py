@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import regex
 
 from ..limits import REGEX_TIMEOUT
-
 from ..match.text import clean
 from ..model import Evidence
 from .context import Context

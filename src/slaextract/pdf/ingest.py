@@ -18,6 +18,7 @@ from pathlib import Path
 import regex
 
 from ..errors import EncryptedError, InputError, LimitError, NoTextError
+from ..lexicon import fragment
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
 from .geometry import center_inside, display_size, same_baseline, to_display, union
@@ -45,18 +46,9 @@ from .tables import PageTable, TableRequest, find_tables
 # a ruled table needs at least this many drawn paths (cell borders or backgrounds) on its page
 MIN_PATHS_FOR_TABLE = 6
 # and a word of the trade on its page: tables of prices or contacts are read as plain lines
-SLA_WORDS = regex.compile(
-    r"respon|resol|severity|priority|availab|uptime|downtime|credit|service level|\bSLA\b|support|incident"
-    r"|\bP[0-4]\b|\bS[1-4]\b|响应|解决|故障|可用|赔偿|补偿|代金券|级别|优先|服务等级|时限|处理",
-    regex.IGNORECASE,
-)
+SLA_WORDS = regex.compile(fragment("table_page_word"), regex.IGNORECASE)
 # the first cell of a row of a borderless priority table
-PRIORITY_LABEL = regex.compile(
-    r"^\s*(?:P\s?[0-4]\b|S(?:ev)?\s?[0-4]\b|Sev(?:erity)?\s*[0-4IV]+\b|Priority\s*[0-4]\b|Level\s*[0-4]\b"
-    r"|(?:Critical|Urgent|High|Medium|Normal|Low|Emergency|Major|Minor)\b"
-    r"|紧急|严重|重大|重要|高|中|低|一般|[一二三四1-4]级|[一二三四]类)",
-    regex.IGNORECASE,
-)
+PRIORITY_LABEL = regex.compile(rf"^\s*{fragment('priority_cell')}", regex.IGNORECASE)
 ROW_GAP = 8.0  # points between two glyph runs of one line that make them separate cells
 
 

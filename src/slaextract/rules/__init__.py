@@ -21,13 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
+from ..lexicon import lexicon
 from ..limits import REGEX_TIMEOUT
 from ..match import tokens
 from ..normalize.durations import duration_pattern, unit_pattern
 from ..normalize.numbers import number_pattern
+from ..normalize.percentages import numeral_percent
 from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
+LEXICON_FILE = "lexicon.yaml"  # a language's words (slaextract.lexicon), not rules
 
 Term = Literal[
     "coverage",
@@ -61,7 +64,7 @@ class Examples(BaseModel):
 
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^(en|zh|any)\.[a-z_]+\.[a-z0-9_.-]+$")
+    id: str = Field(pattern=r"^[a-z]{2,3}\.[a-z_]+\.[a-z0-9_.-]+$")  # <language>.<area>.<name>
     role: str = Field(pattern=r"^[a-z_]+$")
     regex: str | None = None
     phrases: list[str] | None = Field(
@@ -87,7 +90,7 @@ class RuleSpec(BaseModel):
 
 class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    language: Literal["en", "zh", "any"]
+    language: str = Field(pattern=r"^[a-z]{2,3}$")  # one of patterns/languages.yaml, or "any"
     term: Term
     description: str | None = None
     rules: list[RuleSpec]
@@ -98,14 +101,14 @@ class Rule:
 
     __slots__ = ("language", "pattern", "source", "spec", "term")
 
-    def __init__(self, spec: RuleSpec, language: str, term: str, source: str) -> None:
+    def __init__(self, spec: RuleSpec, language: str, term: str, source: str, folder: Path | None = None) -> None:
         self.spec, self.language, self.term, self.source = spec, language, term, source
         self.pattern = None
         if spec.phrases is not None:
             tokens.register(language, spec.id, spec.phrases)
             return
         try:
-            self.pattern = regex.compile(expand(spec.regex or ""), regex.IGNORECASE | regex.VERSION0)
+            self.pattern = regex.compile(expand(spec.regex or "", folder), regex.IGNORECASE | regex.VERSION0)
         except regex.error as exc:
             raise RuleError(f"rule {spec.id}: bad regex ({exc})", source) from None
 
@@ -137,18 +140,23 @@ class Rule:
 
 
 @cache
-def fragments() -> dict[str, str]:
-    return {
+def fragments(folder: Path | None = None) -> dict[str, str]:
+    """What `{name}` in a rule's regex stands for: numbers, durations, percentages and every
+    entry of the languages' lexicons (patterns/<lang>/lexicon.yaml)."""
+    words = lexicon(folder)
+    out = {name: words.pattern(name) for name in sorted(words.names())}
+    out |= {
         "num": number_pattern(),
         "unit": unit_pattern(),
         "duration": duration_pattern(),
-        "pct": rf"(?:{number_pattern()})\s*%|百分之[零一二两三四五六七八九十百点]+",
+        "pct": rf"(?:{number_pattern()})\s*%|{numeral_percent(group=False)}",
     }
+    return out
 
 
-def expand(source: str) -> str:
+def expand(source: str, folder: Path | None = None) -> str:
     out = source
-    for name, frag in fragments().items():
+    for name, frag in fragments(folder).items():
         out = out.replace("{" + name + "}", frag)
     return out
 
@@ -183,7 +191,7 @@ class RuleSet:
         return not prefilters or any(r.search(text) for r in prefilters)
 
 
-def load_file(path: Path) -> list[Rule]:
+def load_file(path: Path, folder: Path | None = None) -> list[Rule]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -195,7 +203,14 @@ def load_file(path: Path) -> list[Rule]:
         where = ".".join(str(p) for p in first["loc"])
         rule_id = rule_id_at(data, first["loc"])
         raise RuleError(f"{where}{' (rule ' + rule_id + ')' if rule_id else ''}: {first['msg']}", str(path)) from None
-    return [Rule(r, spec.language, spec.term, str(path)) for r in spec.rules]
+    known = (*lexicon(folder).languages, "any")
+    if spec.language not in known:
+        listed = ", ".join(known)
+        raise RuleError(f"language {spec.language!r} is not one of {listed} (patterns/languages.yaml)", str(path))
+    for r in spec.rules:
+        if not r.id.startswith(spec.language + "."):
+            raise RuleError(f"rule {r.id}: its id must start with the file's language ({spec.language}.)", str(path))
+    return [Rule(r, spec.language, spec.term, str(path), folder) for r in spec.rules]
 
 
 def rule_id_at(data: Any, loc: tuple) -> str | None:
@@ -212,9 +227,9 @@ def load_rules(folder: Path | None = None) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*/*.yaml")):
-        if path.parent.name == "units":
+        if path.parent.name == "units" or path.name == LEXICON_FILE:
             continue
-        for rule in load_file(path):
+        for rule in load_file(path, None if folder == patterns_dir() else folder):
             if rule.id in seen:
                 raise RuleError(f"rule id {rule.id} is also defined in {seen[rule.id]}", str(path))
             seen[rule.id] = str(path)
