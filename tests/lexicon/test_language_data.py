@@ -23,7 +23,11 @@ def docstring_lines(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
             first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
                 lines.update(range(first.lineno, (first.end_lineno or first.lineno) + 1))
     return lines
 
@@ -60,7 +64,12 @@ def test_no_cjk_literal_in_src() -> None:
 
 
 def test_no_english_word_list_in_src() -> None:
-    found = [f"{p.relative_to(SRC)}:{line}" for p in sources() for line, text in code_strings(p) if WORD_ALTERNATION.search(text)]
+    found = [
+        f"{p.relative_to(SRC)}:{line}"
+        for p in sources()
+        for line, text in code_strings(p)
+        if WORD_ALTERNATION.search(text)
+    ]
     found += [f"{p.relative_to(SRC)}:{line}" for p in sources() for line in word_lists(p)]
     assert found == [], "word lists belong in patterns/<lang>/lexicon.yaml: " + ", ".join(found)
 

@@ -9,6 +9,7 @@ from ..limits import REGEX_TIMEOUT
 from ..model import Availability
 from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents
+from .base import FieldSpec, num, page, quote, roles
 from .context import Context, Unit
 from .tables import grid_of
 
@@ -58,7 +59,7 @@ def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
             continue
         window = clause(ctx, text, s, e)
         if (
-            ctx.rules.search_any("availability", "negative", window, ctx.language)
+            ctx.rules.search_any("availability", "veto", window, ctx.language)
             or not ctx.rules.search_any("availability", "commitment", window, ctx.language)
             or not ctx.rules.search_any("availability", "subject", window, ctx.language)
         ):
@@ -132,7 +133,7 @@ def side_by_side_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]
     out = []
     for i in commitment_columns(ctx, unit.block.table):  # type: ignore[arg-type]
         cell = ctx.cell_clean(row[i]) if i < len(row) else ""
-        if BAND.search(cell, timeout=REGEX_TIMEOUT) or says(ctx, "negative", cell):
+        if BAND.search(cell, timeout=REGEX_TIMEOUT) or says(ctx, "veto", cell):
             continue
         out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
     return out
@@ -150,7 +151,7 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
         return []  # a band of a credit table ("Under 99.5%", "99.0% – 99.5%"), not a promise
     out = []
     for cell in cells:
-        if ctx.rules.search_any("availability", "negative", cell, ctx.language):
+        if ctx.rules.search_any("availability", "veto", cell, ctx.language):
             continue
         out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
     return out
@@ -215,3 +216,27 @@ def row_is_commitment(ctx: Context, unit: Unit) -> bool:
     return says("subject", header) or (
         says("subject", label) and (says("commitment", label) or says("commitment", header))
     )
+
+
+FIELD = FieldSpec(
+    name="availability",
+    term="availability",
+    roles=roles(
+        "availability",
+        "subject",
+        "commitment",
+        "period",
+        "veto",
+        "new_clause",
+        "no_credit_band",
+        "time_share",
+        service_credits=("credit",),
+    ),
+    title="Availability",
+    columns=("percent", "period", "scope", "page", "evidence"),
+    cells_fn=lambda a: [f"{a.percent:g}%", a.period or "", a.scope or "", page(a.evidence), quote(a.evidence)],
+    extract_fn=lambda ctx, found: {"availability": extract(ctx)},
+    score_fn=lambda item: num(item["percent"]),
+    id_areas=("availability",),
+    value_keys=frozenset({"percent"}),
+)

@@ -161,7 +161,7 @@ def build_context(doc: Document, rules: RuleSet, sections: Sections | None = Non
             if block.kind == "row":
                 note = block.table in history_tables
             else:
-                note = rules.search_any("context", "not_terms", mt.text[s:e], ctx.language) is not None
+                note = rules.search_any("context", "veto_note", mt.text[s:e], ctx.language) is not None
             if not note:
                 ctx.units.append(Unit(mt, s, e, block, len(ctx.units)))
     return ctx

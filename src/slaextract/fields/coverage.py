@@ -7,6 +7,7 @@ import regex
 from ..lexicon import chars, fragment, marks
 from ..limits import REGEX_TIMEOUT
 from ..model import Coverage
+from .base import FieldSpec, num, page, quote, roles
 from .context import Context, Unit
 from .priorities import find_labels, label_of
 from .tables import grid_of
@@ -90,7 +91,7 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str, int]]:
     text = unit.text
     if not ctx.rules.may_match("coverage", text, ctx.language):
         return []
-    if ctx.rules.search_any("coverage", "negative", text, ctx.language):
+    if ctx.rules.search_any("coverage", "veto", text, ctx.language):
         return []
     if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) and not in_priority_table(
         ctx, unit
@@ -168,3 +169,29 @@ def extract(ctx: Context) -> list[Coverage]:
                 )
             )
     return items
+
+
+FIELD = FieldSpec(
+    name="coverage",
+    term="coverage",
+    roles=roles(
+        "coverage",
+        "prefilter",
+        "veto",
+        "context",
+        "weekdays_all_day",
+        "all_day",
+        "grid",
+        "hours_days",
+        "window",
+        "days",
+        response_times=("label",),
+    ),
+    title="Support coverage",
+    columns=("days × hours", "scope", "page", "evidence"),
+    cells_fn=lambda c: [f"{c.days_per_week} × {c.hours_per_day:g}", c.scope or "", page(c.evidence), quote(c.evidence)],
+    extract_fn=lambda ctx, found: {"coverage": extract(ctx)},
+    score_fn=lambda item: (num(item["days_per_week"]), num(item["hours_per_day"])),
+    id_areas=("coverage",),
+    value_keys=frozenset({"days_per_week", "hours_per_day"}),
+)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import regex
 import yaml
@@ -31,17 +31,6 @@ from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
 LEXICON_FILE = "lexicon.yaml"  # a language's words (slaextract.lexicon), not rules
-
-Term = Literal[
-    "coverage",
-    "response_times",
-    "channels",
-    "availability",
-    "service_credits",
-    "credit_cap",
-    "claim_window",
-    "context",
-]
 
 
 class Example(BaseModel):
@@ -91,7 +80,7 @@ class RuleSpec(BaseModel):
 class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     language: str = Field(pattern=r"^[a-z]{2,3}$")  # one of patterns/languages.yaml, or "any"
-    term: Term
+    term: str  # a term some field reads (fields.registry)
     description: str | None = None
     rules: list[RuleSpec]
 
@@ -208,9 +197,28 @@ def load_file(path: Path, folder: Path | None = None) -> list[Rule]:
         listed = ", ".join(known)
         raise RuleError(f"language {spec.language!r} is not one of {listed} (patterns/languages.yaml)", str(path))
     for r in spec.rules:
-        if not r.id.startswith(spec.language + "."):
-            raise RuleError(f"rule {r.id}: its id must start with the file's language ({spec.language}.)", str(path))
+        check_rule(r, spec, str(path))
     return [Rule(r, spec.language, spec.term, str(path), folder) for r in spec.rules]
+
+
+def check_rule(rule: RuleSpec, spec: RuleFile, source: str) -> None:
+    """A rule's role is one its term's fields read, and its id is <language>.<area>.<name> with
+    the file's language and an area of the term (fields declare both: fields.registry)."""
+    from ..fields.registry import declared_areas, declared_roles  # noqa: PLC0415  (fields import rules)
+
+    if spec.term not in declared_roles():
+        raise RuleError(f"unknown term {spec.term!r} (known: {', '.join(sorted(declared_roles()))})", source)
+    known = declared_roles()[spec.term]
+    if rule.role not in known:
+        listed = ", ".join(sorted(known))
+        raise RuleError(f"rule {rule.id}: unknown role {rule.role!r} for term {spec.term} (known: {listed})", source)
+    language, area, _ = rule.id.split(".", 2)
+    if language != spec.language:
+        raise RuleError(f"rule {rule.id}: its id must start with the file's language ({spec.language}.)", source)
+    areas = declared_areas().get(spec.term, frozenset())
+    if area not in areas:
+        listed = ", ".join(sorted(areas))
+        raise RuleError(f"rule {rule.id}: the id's area must be one of {listed} for term {spec.term}", source)
 
 
 def rule_id_at(data: Any, loc: tuple) -> str | None:
