@@ -13,7 +13,7 @@ from pytest import approx
 
 from slaextract.normalize.percentages import percents
 from slaextract.fields.coverage import window_hours
-from slaextract.match.text import FOLD, clean
+from slaextract.text.clean import FOLD, clean
 from slaextract.normalize.durations import find_duration, to_minutes, unit_forms
 from slaextract.normalize.numbers import numeral_chars, parse_number
 from slaextract.normalize.numbers import parse_numerals as parse_zh

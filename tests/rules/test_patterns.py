@@ -30,7 +30,7 @@ def test_rule_ids_are_unique_and_namespaced_by_language():
 
 def test_prefilters_let_every_positive_example_through():
     """A prefilter that misses a phrasing its term's rules know would silently drop it."""
-    from slaextract.match.text import clean
+    from slaextract.text.clean import clean
     from slaextract.rules import Examples
 
     # roles whose matches become items: every example of theirs, and every example of any rule

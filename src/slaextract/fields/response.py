@@ -57,7 +57,7 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
         )
         if label is None and not ctx.rules.search_any("response_times", "support_context", text, ctx.language):
             continue
-        ev = ctx.evidence(unit.mt, unit.start, unit.end)
+        ev = ctx.evidence(unit.block_text, unit.start, unit.end)
         business = business or bool(BUSINESS_HOURS.search(text[c0:c1], timeout=REGEX_TIMEOUT))
         for each in joined_labels(text, labels, label):
             out.append(Candidate(each, kind.value, minutes, business, None, ev, kind.rule))
@@ -188,7 +188,7 @@ def section_labels(ctx: Context) -> dict[int, Label]:
 
 
 def unit_offset(unit: Unit) -> int:
-    return unit.mt.raw_span(unit.start, unit.end)[0]
+    return unit.block_text.raw_span(unit.start, unit.end)[0]
 
 
 def governing_label(ctx: Context, unit: Unit, labels: dict[int, Label]) -> Label | None:

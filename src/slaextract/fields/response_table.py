@@ -6,8 +6,8 @@ import regex
 
 from ..lexicon import chars, fragment
 from ..limits import REGEX_TIMEOUT
-from ..match.text import clean
 from ..normalize.durations import to_minutes, unit_pattern
+from ..text.clean import clean
 from .context import Context
 from .priorities import Label, defined_ladder, find_labels, label_of, names_a_ladder
 from .response_parts import (

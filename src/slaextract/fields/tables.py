@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..limits import REGEX_TIMEOUT
-from ..match.text import clean
 from ..model import Evidence
+from ..text.clean import clean
 from .context import Context
 
 

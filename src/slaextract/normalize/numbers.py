@@ -10,7 +10,7 @@ import regex
 from ..data import load_units
 from ..lexicon import languages
 from ..limits import REGEX_TIMEOUT
-from ..match.text import FOLD
+from ..text.clean import FOLD
 
 NUMERAL_KEYS = ("digits", "units", "half", "point", "measure", "percent_prefix")
 

@@ -13,7 +13,7 @@ import regex
 
 from ..lexicon import fragment
 from ..limits import REGEX_TIMEOUT
-from ..match.text import FOLD
+from ..text.clean import FOLD
 
 DAY = 1440
 

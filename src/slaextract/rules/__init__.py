@@ -2,7 +2,7 @@
 
 A rule file names its language and term and lists rules. Each rule has an id,
 a role (what the extractor uses it for: a trigger, a context that vetoes, a
-label of a priority level …), a regex over clean text (see match.text) in which
+label of a priority level …), a regex over clean text (see text.clean) in which
 ``{num}``, ``{duration}``, ``{pct}`` and ``{unit}`` expand to shared fragments,
 and examples that must and must not match. Unknown keys are rejected; every
 error names the file and the rule.
@@ -23,10 +23,10 @@ from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
 from ..lexicon import lexicon
 from ..limits import REGEX_TIMEOUT
-from ..match import tokens
 from ..normalize.durations import duration_pattern, unit_pattern
 from ..normalize.numbers import number_pattern
 from ..normalize.percentages import numeral_percent
+from ..text import phrases
 from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
@@ -88,13 +88,13 @@ class RuleFile(BaseModel):
 class Rule:
     """A compiled rule."""
 
-    __slots__ = ("language", "pattern", "source", "spec", "term")
+    __slots__ = ("book", "language", "pattern", "source", "spec", "term")
 
     def __init__(self, spec: RuleSpec, language: str, term: str, source: str, folder: Path | None = None) -> None:
         self.spec, self.language, self.term, self.source = spec, language, term, source
         self.pattern = None
+        self.book: phrases.PhraseBook | None = None  # a phrase rule's matcher: its RuleSet's book
         if spec.phrases is not None:
-            tokens.register(language, spec.id, spec.phrases)
             return
         try:
             self.pattern = regex.compile(expand(spec.regex or "", folder), regex.IGNORECASE | regex.VERSION0)
@@ -111,7 +111,7 @@ class Rule:
 
     def finditer(self, text: str):
         if self.pattern is None:
-            yield from tokens.find(self.language, self.id, text)
+            yield from self.phrase_matches(text)
             return
         try:
             yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)
@@ -120,12 +120,17 @@ class Rule:
 
     def search(self, text: str):
         if self.pattern is None:
-            found = tokens.find(self.language, self.id, text)
+            found = self.phrase_matches(text)
             return found[0] if found else None
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
             return None
+
+    def phrase_matches(self, text: str) -> list[phrases.TokenMatch]:
+        if self.book is None:
+            raise RuleError(f"phrase rule {self.id} is used outside a rule set", self.source)
+        return self.book.find(self.language, self.id, text)
 
 
 @cache
@@ -155,6 +160,9 @@ class RuleSet:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
+        book = phrases.PhraseBook((r.language, r.id, r.spec.phrases) for r in rules if r.spec.phrases is not None)
+        for r in rules:
+            r.book = book
         self._by: dict[tuple[str, str], list[Rule]] = defaultdict(list)
         for r in rules:
             self._by[(r.term, r.role)].append(r)

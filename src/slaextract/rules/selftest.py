@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..match.text import clean
+from ..text.clean import clean
 from . import Examples, Rule, RuleSet, default_rules, load_rules
 
 
