@@ -27,8 +27,9 @@ def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = No
 
 def extract(path: str | Path, password: str | None = None, max_pages: int | None = None) -> ClauseSummary:
     """Read a contract (PDF, .txt or .md) and return its clause summary."""
-    doc = read_document(path, password=password, max_pages=max_pages)
-    return summarize(doc, path=str(path))
+    rules = default_rules()
+    doc = read_document(path, password=password, max_pages=max_pages, table_hint=rules.table_hint)
+    return summarize(doc, rules, path=str(path))
 
 
 def extract_text(text: str, name: str = "<text>") -> ClauseSummary:

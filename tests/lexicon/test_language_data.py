@@ -129,7 +129,7 @@ def toy_patterns(tmp_path: Path) -> Path:
 def test_a_new_language_is_a_folder_and_a_line_in_the_list(tmp_path: Path) -> None:
     from slaextract.lexicon import lexicon
     from slaextract.rules import load_rules
-    from slaextract.rules.selftest import run_examples
+    from slaextract.selftest import run_examples
 
     folder = toy_patterns(tmp_path)
     words = lexicon(folder)
@@ -153,5 +153,5 @@ def test_a_rule_file_of_an_unlisted_language_is_rejected(tmp_path: Path) -> None
 
     folder = toy_patterns(tmp_path)
     (folder / "languages.yaml").write_text("- en\n- zh\n", encoding="utf-8")
-    with pytest.raises(RuleError, match="xx.*languages.yaml"):
+    with pytest.raises(RuleError, match=r"xx.*languages\.yaml"):
         load_rules(folder)

@@ -1,7 +1,7 @@
 """Property tests for every normaliser: no exception on any string, and the invariants of the spec.
 
 parse_number, parse_zh, to_minutes, find_duration, fields.availability.percents, coverage windows
-(fields.coverage.window_hours over the window rules) and match.text.clean.
+(fields.coverage.window_of over the window rules, read by normalize.clock) and text.clean.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pytest import approx
 
 from slaextract.normalize.percentages import percents
-from slaextract.fields.coverage import window_hours
+from slaextract.fields.coverage import window_of
 from slaextract.text.clean import FOLD, clean
 from slaextract.normalize.durations import find_duration, to_minutes, unit_forms
 from slaextract.normalize.numbers import numeral_chars, parse_number
@@ -110,6 +110,12 @@ def test_percents_never_raise(text: str) -> None:
 
 
 WINDOW_RULES = default_rules().get("coverage", "window")
+
+
+def window_hours(m: regex.Match) -> float | None:
+    """The hours of the window a rule matched, as a coverage item states them."""
+    found = window_of(m)
+    return round(found.hours, 2) if found is not None else None
 
 
 @PROFILE

@@ -142,12 +142,12 @@ def side_by_side_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]
 def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     """Percentages in the cells of a commitment row that sit under an availability column
     (or, for a row labelled as the commitment, anywhere in the row)."""
-    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
-    header = [ctx.cell_clean(c) for c in table.rows[0]]
-    row = table.rows[unit.block.row]  # type: ignore[index]
+    grid = grid_of(ctx, unit.block.table)  # type: ignore[arg-type]
+    header = grid.drawn_row(0)
+    row = grid.drawn_row(unit.block.row)  # type: ignore[arg-type]
     columns = [i for i, h in enumerate(header) if ctx.rules.search_any("availability", "subject", h, ctx.language)]
-    cells = [ctx.cell_clean(row[i]) for i in (columns or range(len(row))) if i < len(row)]
-    if any(BAND.search(ctx.cell_clean(c), timeout=REGEX_TIMEOUT) for c in row if c is not None):
+    cells = [row[i] for i in (columns or range(len(row))) if i < len(row)]
+    if any(BAND.search(c, timeout=REGEX_TIMEOUT) for c in row):
         return []  # a band of a credit table ("Under 99.5%", "99.0% – 99.5%"), not a promise
     out = []
     for cell in cells:
@@ -189,9 +189,8 @@ def extract(ctx: Context) -> list[Availability]:
 
 def row_label(ctx: Context, unit: Unit) -> str | None:
     """What a commitment row is about (its first cell: a service, a plan)."""
-    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
-    row = table.rows[unit.block.row]  # type: ignore[index]
-    return (ctx.cell_clean(row[0]) or None) if row else None
+    row = grid_of(ctx, unit.block.table).drawn_row(unit.block.row)  # type: ignore[arg-type]
+    return (row[0] or None) if row else None
 
 
 def text_above(ctx: Context, unit: Unit) -> str:
@@ -200,10 +199,10 @@ def text_above(ctx: Context, unit: Unit) -> str:
 
 def row_is_commitment(ctx: Context, unit: Unit) -> bool:
     """A table row commits to availability when its table is not a credit table."""
-    table = ctx.doc.tables[unit.block.table] if unit.block.table is not None else None
-    if table is None or not table.rows:
+    grid = grid_of(ctx, unit.block.table) if unit.block.table is not None else None
+    if grid is None or not grid.cells:
         return False
-    header = " ".join(ctx.cell_clean(c) for c in table.rows[0])
+    header = " ".join(grid.drawn_row(0))
     if ctx.rules.search_any("service_credits", "credit", header, ctx.language):
         return False
     label = row_label(ctx, unit) or ""

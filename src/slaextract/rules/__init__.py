@@ -180,6 +180,11 @@ class RuleSet:
                 return rule, m
         return None
 
+    def table_hint(self, text: str) -> bool:
+        """Whether a page with this line may hold a table of terms (the PDF stage reads a page's
+        tables, which is slow, only when one of its lines says so): any language's hint."""
+        return any(r.search(text) for r in self.get("context", "table_hint"))
+
     def may_match(self, term: str, text: str, lang: str | None = None) -> bool:
         """False when the term's `prefilter` rules (cheap keyword lists, linted to cover every
         positive example of the term) all miss: most sentences of a long contract name no channel

@@ -1,6 +1,9 @@
 """Run every rule's examples: `match` must match (and, with a value, extraction of the example
 must produce an item carrying it); `no_match` must not match; `todo_*` are known gaps that are
-expected to fail, so a fixed gap shows up as a failure until the example is promoted."""
+expected to fail, so a fixed gap shows up as a failure until the example is promoted.
+
+It sits above the pipeline (a value is checked by extracting the example), so the rules package
+never imports the stages that use it."""
 
 from __future__ import annotations
 
@@ -8,8 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..text.clean import clean
-from . import Examples, Rule, RuleSet, default_rules, load_rules
+from .fields.registry import FIELDS
+from .pdf.textfile import document_from_text
+from .pipeline import summarize
+from .rules import Examples, Rule, RuleSet, default_rules, load_rules
+from .text.clean import clean
 
 
 @dataclass(frozen=True)
@@ -42,10 +48,6 @@ def cases(rules: RuleSet) -> list[Case]:
 def value_found(text: str, value: dict[str, Any], rules: RuleSet) -> bool:
     """Does extracting `text` (as a one-paragraph document) give an item with these values?
     The field is the first whose value keys the example names (fields.registry)."""
-    from ..fields.registry import FIELDS  # noqa: PLC0415  (fields import rules: read at run time)
-    from ..pdf.textfile import document_from_text  # noqa: PLC0415
-    from ..pipeline import summarize  # noqa: PLC0415
-
     summary = summarize(document_from_text(text), rules).model_dump(mode="json")
     field = next(f for f in FIELDS if f.value_keys & value.keys())
     if field.scalar:
