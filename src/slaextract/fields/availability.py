@@ -21,7 +21,7 @@ COMMA = regex.compile(rf"[{chars('comma')}]")
 PERIOD_ORDER = ("quarter", "year", "month")
 
 
-FORMULA = regex.compile(r"\s*(?:minus|less|-|−|–)\s")
+FORMULA = regex.compile(rf"\s*(?:-|−|–|{fragment('formula_minus')})\s")
 TIMES = regex.compile(r"[×*xX÷/=]\s*$")
 
 

@@ -24,14 +24,16 @@ def below_values(ctx: Context, text: str) -> list[tuple[float, int, int]]:
     return sorted(out, key=lambda t: t[1])
 
 
-COMMITMENT = -1.0  # a band whose top is "below the commitment": the availability the document promises
+# The top of a band written as "below the commitment": it stands for the availability the document
+# promises, which replaces it once availability is extracted (resolve_commitment).
+PROMISED_LEVEL = -1.0
 
 
 def threshold_of(ctx: Context, cell: str) -> float | None:
     """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9,
-    'below the committed level' → COMMITMENT."""
+    'below the committed level' → PROMISED_LEVEL."""
     if ctx.rules.search_any("service_credits", "below_commitment", cell, ctx.language):
-        return COMMITMENT
+        return PROMISED_LEVEL
     below = below_values(ctx, cell)
     if below:
         return below[0][0]
@@ -120,10 +122,10 @@ def tiers_from_table(ctx: Context, index: int, committed: list[float]) -> list[t
 
 
 def resolve_commitment(thresholds: list[float], committed: list[float], column: int, columns: int) -> list[float]:
-    """Replace COMMITMENT by the promised availability: one per credit column when the document
+    """Replace PROMISED_LEVEL by the promised availability: one per credit column when the document
     promises one figure per column (one per service), else every figure it promises."""
-    out = [t for t in thresholds if t != COMMITMENT]
-    if COMMITMENT in thresholds and committed:
+    out = [t for t in thresholds if t != PROMISED_LEVEL]
+    if PROMISED_LEVEL in thresholds and committed:
         out += [committed[column]] if len(committed) == columns else committed
     return out
 

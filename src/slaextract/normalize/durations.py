@@ -45,7 +45,7 @@ def duration_pattern() -> str:
     num = number_pattern()
     return (
         rf"(?:(?P<low>{num})\s*(?:-|–|—|~|{fragment('range_word')})\s*)?(?P<amount>{num})\s*(?:\(\d+\)\s*)?"
-        rf"(?:(?i:more\s+)?)(?P<unit>{unit_pattern()})"
+        rf"(?:(?i:{fragment('duration_filler')})?)(?P<unit>{unit_pattern()})"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import fragment
 from ..limits import REGEX_TIMEOUT
 from .numbers import numeral_chars, numerals, parse_number
 
@@ -17,7 +18,7 @@ def numeral_percent(group: bool = True) -> str:
     return rf"{regex.escape(prefix)}({'?P<numerals>' if group else '?:'}[{regex.escape(numeral_chars())}]+)"
 
 
-PERCENT = regex.compile(rf"(?P<n>\d{{1,3}}(?:\.\d+)?)\s*(?:%|(?i:\s?per\s?cent\b))|{numeral_percent()}")
+PERCENT = regex.compile(rf"(?P<n>\d{{1,3}}(?:\.\d+)?)\s*(?:%|(?i:{fragment('percent_word')}))|{numeral_percent()}")
 
 
 def percents(text: str) -> list[tuple[float, int, int]]:
