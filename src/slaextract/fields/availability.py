@@ -108,9 +108,9 @@ def commitment_columns(ctx: Context, table_index: int) -> list[int]:
     """Columns of a table that holds credits beside the commitments ("Product | Committed value |
     Monthly availability | Credit"): those headed by a commitment word, when the table's
     caption or another header names availability."""
-    table = ctx.doc.tables[table_index]
-    header = [ctx.cell_clean(c) for c in table.rows[0]]
-    captions = " ".join(grid_of(ctx, table_index).captions[:2])
+    grid = grid_of(ctx, table_index)
+    header = grid.drawn_row(0)
+    captions = " ".join(grid.captions[:2])
     about_availability = any(says(ctx, "subject", t) for t in [*header, captions])
     return [
         i
@@ -126,13 +126,12 @@ def says(ctx: Context, role: str, text: str) -> bool:
 
 
 def side_by_side_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
-    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
     if unit.block.row == 0:
         return []
-    row = table.rows[unit.block.row]  # type: ignore[index]
+    row = grid_of(ctx, unit.block.table).drawn_row(unit.block.row)  # type: ignore[arg-type]
     out = []
     for i in commitment_columns(ctx, unit.block.table):  # type: ignore[arg-type]
-        cell = ctx.cell_clean(row[i]) if i < len(row) else ""
+        cell = row[i] if i < len(row) else ""
         if BAND.search(cell, timeout=REGEX_TIMEOUT) or says(ctx, "veto", cell):
             continue
         out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
@@ -145,13 +144,13 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     grid = grid_of(ctx, unit.block.table)  # type: ignore[arg-type]
     header = grid.drawn_row(0)
     row = grid.drawn_row(unit.block.row)  # type: ignore[arg-type]
-    columns = [i for i, h in enumerate(header) if ctx.rules.search_any("availability", "subject", h, ctx.language)]
+    columns = [i for i, h in enumerate(header) if says(ctx, "subject", h)]
     cells = [row[i] for i in (columns or range(len(row))) if i < len(row)]
     if any(BAND.search(c, timeout=REGEX_TIMEOUT) for c in row):
         return []  # a band of a credit table ("Under 99.5%", "99.0% – 99.5%"), not a promise
     out = []
     for cell in cells:
-        if ctx.rules.search_any("availability", "veto", cell, ctx.language):
+        if says(ctx, "veto", cell):
             continue
         out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
     return out
@@ -206,14 +205,10 @@ def row_is_commitment(ctx: Context, unit: Unit) -> bool:
     if ctx.rules.search_any("service_credits", "credit", header, ctx.language):
         return False
     label = row_label(ctx, unit) or ""
-
-    def says(role: str, text: str) -> bool:
-        return ctx.rules.search_any("availability", role, text, ctx.language) is not None
-
     # the column header names availability, or the row names it and the row or header commits
     # ("供电可用性 | 承诺值 99.995%")
-    return says("subject", header) or (
-        says("subject", label) and (says("commitment", label) or says("commitment", header))
+    return says(ctx, "subject", header) or (
+        says(ctx, "subject", label) and (says(ctx, "commitment", label) or says(ctx, "commitment", header))
     )
 
 
