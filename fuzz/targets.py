@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests" / "robustness"))
 import make_malformed
 
 from slaextract.errors import SlaError
-from slaextract.match.text import clean
+from slaextract.text.clean import clean
 from slaextract.pdf import Document, read_document
 from slaextract.pipeline import extract_text
 from slaextract.render.json import render

@@ -4,31 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-FIELDS = ["coverage", "response_times", "channels", "availability", "service_credits",
-          "credit_cap_percent", "claim_window_days"]
+from slaextract.fields.registry import FIELDS as REGISTRY
 
-
-def _num(x):
-    return None if x is None else round(float(x), 3)
+FIELDS = [f.name for f in REGISTRY]
 
 
 def keys(summary: dict, field: str) -> set:
+    """The keys the spec compares for one field: each item's (or the scalar's) score key."""
+    spec = next(f for f in REGISTRY if f.name == field)
     val = summary.get(field)
-    if field in ("credit_cap_percent", "claim_window_days"):
-        return set() if val is None else {_num(val)}
-    out = set()
-    for item in val or []:
-        if field == "coverage":
-            out.add((_num(item["days_per_week"]), _num(item["hours_per_day"])))
-        elif field == "response_times":
-            out.add((item["rank"], item["kind"], _num(item["minutes"])))
-        elif field == "channels":
-            out.add(item["channel"])
-        elif field == "availability":
-            out.add(_num(item["percent"]))
-        elif field == "service_credits":
-            out.add((_num(item["below_percent"]), _num(item["credit_percent"])))
-    return out
+    if spec.scalar:
+        return set() if val is None else {spec.score_key(val)}
+    return {spec.score_key(item) for item in val or []}
 
 
 class Tally:

@@ -128,7 +128,7 @@ def patterns_test(
     folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in rules).")] = None,
 ) -> None:
     """Run every rule's match / no_match examples; exit 1 if any fails."""
-    from .rules.selftest import run_examples  # noqa: PLC0415
+    from .selftest import run_examples  # noqa: PLC0415
 
     try:
         failures, total = run_examples(folder)

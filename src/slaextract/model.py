@@ -6,9 +6,11 @@ keys (``rule``, ``warnings``) sit beside them, as the spec allows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 SCHEMA_VERSION = "1"
 
@@ -17,6 +19,31 @@ Kind = Literal["response", "resolution", "restoration", "update"]
 Channel = Literal["phone", "email", "ticket", "chat", "dedicated_manager", "community", "docs"]
 Period = Literal["month", "quarter", "year"]
 BBox = tuple[float, float, float, float]
+DAY = 1440  # minutes
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWindow:
+    """A daily window in minutes from midnight; one that runs past midnight ends after DAY."""
+
+    start: int
+    end: int
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start) / 60
+
+    def contains(self, other: TimeWindow) -> bool:
+        # Either window may run past midnight, so compare on the neighbouring days too.
+        return any(self.start <= other.start + shift and other.end + shift <= self.end for shift in (-DAY, 0, DAY))
+
+    def __str__(self) -> str:
+        end = self.end if self.end <= DAY else self.end - DAY
+        return f"{clock_text(self.start)}–{clock_text(end)}"
+
+
+def clock_text(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 class _Model(BaseModel):
@@ -48,6 +75,9 @@ class Coverage(_Item):
     scope: str | None = None
     evidence: Evidence
     rule: RuleId = None
+    # The daily window the item's text states, read once at extraction (policy compares it). It
+    # travels with the item between stages and processes but is not part of the JSON summary.
+    window: SkipJsonSchema[TimeWindow | None] = Field(default=None, exclude=True)
 
 
 class ResponseTime(_Item):

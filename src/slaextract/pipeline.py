@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fields import availability, channels, coverage, credits, response
 from .fields.context import build_context
+from .fields.registry import FIELDS
 from .model import ClauseSummary, DocumentInfo
 from .pdf import Document, read_document
 from .rules import RuleSet, default_rules
@@ -15,28 +15,21 @@ from .structure import restructure
 def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = None) -> ClauseSummary:
     sections = restructure(doc)
     ctx = build_context(doc, rules or default_rules(), sections)
-    cap, cap_ev = credits.extract_cap(ctx)
-    window, window_ev = credits.extract_claim_window(ctx)
-    promised = availability.extract(ctx)
+    found: dict = {}
+    for field in FIELDS:  # in registry order: a field may read what an earlier one found
+        found |= field.extract(ctx, found)
     return ClauseSummary(
         document=DocumentInfo(path=path or doc.path, sha256=doc.sha256, pages=doc.pages, language=ctx.language),  # type: ignore[arg-type]
-        coverage=coverage.extract(ctx),
-        response_times=response.extract(ctx),
-        channels=channels.extract(ctx),
-        availability=promised,
-        service_credits=credits.extract_tiers(ctx, [a.percent for a in promised]),
-        credit_cap_percent=cap,
-        credit_cap_evidence=cap_ev,
-        claim_window_days=window,
-        claim_window_evidence=window_ev,
         warnings=list(doc.warnings),
+        **found,
     )
 
 
 def extract(path: str | Path, password: str | None = None, max_pages: int | None = None) -> ClauseSummary:
     """Read a contract (PDF, .txt or .md) and return its clause summary."""
-    doc = read_document(path, password=password, max_pages=max_pages)
-    return summarize(doc, path=str(path))
+    rules = default_rules()
+    doc = read_document(path, password=password, max_pages=max_pages, table_hint=rules.table_hint)
+    return summarize(doc, rules, path=str(path))
 
 
 def extract_text(text: str, name: str = "<text>") -> ClauseSummary:

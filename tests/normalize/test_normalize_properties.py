@@ -1,7 +1,7 @@
 """Property tests for every normaliser: no exception on any string, and the invariants of the spec.
 
 parse_number, parse_zh, to_minutes, find_duration, fields.availability.percents, coverage windows
-(fields.coverage.window_hours over the window rules) and match.text.clean.
+(fields.coverage.window_of over the window rules, read by normalize.clock) and text.clean.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from pytest import approx
 
 from slaextract.normalize.percentages import percents
-from slaextract.fields.coverage import window_hours
-from slaextract.match.text import FOLD, clean
+from slaextract.fields.coverage import window_of
+from slaextract.text.clean import FOLD, clean
 from slaextract.normalize.durations import find_duration, to_minutes, unit_forms
-from slaextract.normalize.numbers import parse_number, parse_zh, zh_numeral_chars
+from slaextract.normalize.numbers import numeral_chars, parse_number
+from slaextract.normalize.numbers import parse_numerals as parse_zh
 from slaextract.rules import default_rules
 
 settings.register_profile("normalize", max_examples=200, deadline=None,
@@ -66,7 +67,7 @@ def full_width(text: str) -> str:
     return text.translate({cp: cp + 0xFEE0 for cp in range(0x21, 0x7F)})
 
 
-NUMERAL_CHARS = list(zh_numeral_chars()) + list("个0123456789.,()%²١５．，")
+NUMERAL_CHARS = list(numeral_chars()) + list("个0123456789.,()%²١５．，")
 UNIT_FORMS = sorted(unit_forms())
 SYMBOLS = list(":：-–—~～至到点时半分 \n\t") + ["am", "pm", "a.m.", "p.m.", "上午", "下午", "晚上", "次日", "to"]
 # Arbitrary text, and text built from the pieces the normalisers look for (more likely to reach deep code).
@@ -109,6 +110,12 @@ def test_percents_never_raise(text: str) -> None:
 
 
 WINDOW_RULES = default_rules().get("coverage", "window")
+
+
+def window_hours(m: regex.Match) -> float | None:
+    """The hours of the window a rule matched, as a coverage item states them."""
+    found = window_of(m)
+    return round(found.hours, 2) if found is not None else None
 
 
 @PROFILE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slaextract.match.text import clean
+from slaextract.text.clean import clean
 
 
 def block_texts(doc, kind=None):

@@ -90,3 +90,15 @@ def test_aligned_text_without_priorities_is_not_a_table(read):
     doc = read("borderless_table.pdf")
     assert "Jane Roe" not in " ".join(doc.cell_text(c) for t in doc.tables for r in t.rows for c in r)
     assert "Jane Roe" in doc.text
+
+
+def test_tables_are_read_only_on_pages_the_rules_hint_at() -> None:
+    from pathlib import Path
+
+    from slaextract.pdf import read_document
+
+    path = Path(__file__).parent / "fixtures" / "merged_cells.pdf"
+    assert default_rules().table_hint("Severity | Initial response")
+    assert not default_rules().table_hint("Price list | Unit price")
+    assert read_document(path, table_hint=default_rules().table_hint).tables
+    assert read_document(path, table_hint=lambda line: False).tables == []

@@ -1,4 +1,5 @@
-"""Builders for clause summaries and policies in policy tests (the extractor is not needed)."""
+"""Builders for clause summaries and policies in policy tests (no documents are read; a
+coverage item gets the window extraction would read from its text)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from slaextract.fields.coverage import restore_windows, stated_window
 from slaextract.model import (
     Availability,
     ChannelItem,
@@ -15,8 +17,11 @@ from slaextract.model import (
     Evidence,
     ResponseTime,
     ServiceCredit,
+    TimeWindow,
 )
 from slaextract.policy import Policy, load_policy_text
+from slaextract.rules import default_rules
+from slaextract.text.clean import clean
 
 DATA = Path(__file__).parent / "data"
 ALL_CONSISTENCY_OFF = {
@@ -31,12 +36,16 @@ def ev(text: str = "the clause", page: int = 1) -> Evidence:
     return Evidence(page=page, text=text, bbox=(72.0, 100.0 + page, 520.0, 112.0 + page))
 
 
-def cov(
-    days: int, hours: float, text: str | None = None, scope: str | None = None, page: int = 1
-) -> Coverage:
+def cov(days: int, hours: float, text: str | None = None, scope: str | None = None, page: int = 1) -> Coverage:
+    evidence = ev(text or f"{days}x{hours:g}", page)
     return Coverage(
-        days_per_week=days, hours_per_day=hours, scope=scope, evidence=ev(text or f"{days}x{hours:g}", page)
+        days_per_week=days, hours_per_day=hours, scope=scope, evidence=evidence, window=window_of(evidence, hours)
     )
+
+
+def window_of(evidence: Evidence, hours: float) -> TimeWindow | None:
+    """The window extraction would give an item with this text (the JSON summary does not carry it)."""
+    return stated_window(default_rules(), clean(evidence.text).text, hours)
 
 
 def resp(
@@ -65,18 +74,12 @@ def chan(channel: str, text: str | None = None) -> ChannelItem:
     return ChannelItem(channel=channel, evidence=ev(text or f"contact us by {channel}"))  # type: ignore[arg-type]
 
 
-def avail(
-    percent: float, period: str | None = "month", scope: str | None = None, page: int = 1
-) -> Availability:
-    return Availability(
-        percent=percent, period=period, scope=scope, evidence=ev(f"uptime {percent:g}%", page)
-    )  # type: ignore[arg-type]
+def avail(percent: float, period: str | None = "month", scope: str | None = None, page: int = 1) -> Availability:
+    return Availability(percent=percent, period=period, scope=scope, evidence=ev(f"uptime {percent:g}%", page))  # type: ignore[arg-type]
 
 
 def credit(below: float, percent: float) -> ServiceCredit:
-    return ServiceCredit(
-        below_percent=below, credit_percent=percent, evidence=ev(f"below {below:g}%: {percent:g}%")
-    )
+    return ServiceCredit(below_percent=below, credit_percent=percent, evidence=ev(f"below {below:g}%: {percent:g}%"))
 
 
 def summary(language: str = "en", **fields: Any) -> ClauseSummary:
@@ -96,4 +99,5 @@ def only(requirement: dict[str, Any], **policy_keys: Any) -> Policy:
 
 
 def fixture_summary(name: str) -> ClauseSummary:
-    return ClauseSummary.model_validate_json((DATA / f"{name}.json").read_text(encoding="utf-8"))
+    summary = ClauseSummary.model_validate_json((DATA / f"{name}.json").read_text(encoding="utf-8"))
+    return restore_windows(summary, default_rules())

@@ -65,3 +65,40 @@ def test_broken_regex_names_the_rule(tmp_path):
 ])
 def test_nested_quantifier_detection(source, nested):
     assert has_nested_unbounded(source) is nested
+
+
+def test_unknown_role_is_rejected_naming_file_and_rule(tmp_path):
+    write(tmp_path, GOOD_RULE.replace("role: channel", "role: chanel"))
+    with pytest.raises(RuleError) as err:
+        load_rules(tmp_path)
+    assert "x.yaml" in str(err.value) and "en.channel.pager" in str(err.value) and "'chanel'" in str(err.value)
+
+
+def test_unknown_term_is_rejected(tmp_path):
+    write(tmp_path, GOOD_RULE.replace("term: channels", "term: chanels"))
+    with pytest.raises(RuleError, match="unknown term 'chanels'"):
+        load_rules(tmp_path)
+
+
+def test_rule_id_follows_language_area_name(tmp_path):
+    write(tmp_path, GOOD_RULE.replace("id: en.channel.pager", "id: zh.channel.pager"))
+    with pytest.raises(RuleError, match="file's language"):
+        load_rules(tmp_path)
+    write(tmp_path, GOOD_RULE.replace("id: en.channel.pager", "id: en.coverage.pager"))
+    with pytest.raises(RuleError, match="area must be one of channel"):
+        load_rules(tmp_path)
+
+
+def test_every_declared_role_is_used_and_documented():
+    from slaextract.data import patterns_dir
+    from slaextract.fields.registry import declared_roles
+    from slaextract.lexicon import lexicon
+    from slaextract.rules import default_rules
+
+    used = {(r.term, r.role) for r in default_rules().rules}
+    declared = {(t, role) for t, roles in declared_roles().items() for role in roles}
+    assert declared - used == set()  # a role no rule fills is a field reading nothing
+    readme = (patterns_dir() / "README.md").read_text(encoding="utf-8")
+    missing = [f"{t}/{role}" for t, role in sorted(declared) if f"`{role}`" not in readme]
+    missing += [f"{{{name}}}" for name in sorted(lexicon().names()) if f"`{name}`" not in readme]
+    assert missing == [], "patterns/README.md does not document " + ", ".join(missing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from slaextract.rules import default_rules
-from slaextract.rules.selftest import cases, passes
+from slaextract.selftest import cases, passes
 
 RULES = default_rules()
 CASES = cases(RULES)
@@ -30,8 +30,8 @@ def test_rule_ids_are_unique_and_namespaced_by_language():
 
 def test_prefilters_let_every_positive_example_through():
     """A prefilter that misses a phrasing its term's rules know would silently drop it."""
-    from slaextract.match.text import clean
     from slaextract.rules import Examples
+    from slaextract.text.clean import clean
 
     # roles whose matches become items: every example of theirs, and every example of any rule
     # that names the item it must produce, has to pass its term's prefilter

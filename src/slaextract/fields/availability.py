@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import chars, fragment, marks
 from ..limits import REGEX_TIMEOUT
 from ..model import Availability
 from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents
+from .base import FieldSpec, num, page, quote, roles
 from .context import Context, Unit
 from .tables import grid_of
 
 BAND = regex.compile(
-    r"(?i)^\s*(?:under|below|less\s+than|<|≤|低于|小于)|\d\s*%?\s*(?:–|—|-|to|至|~)\s*[<≤]?\s*\d{2}(?:\.\d+)?\s*%"
+    rf"(?i)^\s*(?:<|≤|{fragment('below_word')})|\d\s*%?\s*(?:–|—|-|~|{fragment('range_word')})\s*[<≤]?\s*\d{{2}}(?:\.\d+)?\s*%"
 )
+CLAUSE_END = marks("clause_end")
+COMMA = regex.compile(rf"[{chars('comma')}]")
 PERIOD_ORDER = ("quarter", "year", "month")
 
 
-FORMULA = regex.compile(r"\s*(?:minus|less|-|−|–)\s")
+FORMULA = regex.compile(rf"\s*(?:-|−|–|{fragment('formula_minus')})\s")
 TIMES = regex.compile(r"[×*xX÷/=]\s*$")
 
 
@@ -55,7 +59,7 @@ def commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
             continue
         window = clause(ctx, text, s, e)
         if (
-            ctx.rules.search_any("availability", "negative", window, ctx.language)
+            ctx.rules.search_any("availability", "veto", window, ctx.language)
             or not ctx.rules.search_any("availability", "commitment", window, ctx.language)
             or not ctx.rules.search_any("availability", "subject", window, ctx.language)
         ):
@@ -85,9 +89,9 @@ def clause(ctx: Context, text: str, start: int, end: int) -> str:
     follows the figure matters only nearby ("99.9%, which is not a commitment"), and not past a
     comma that opens a clause of its own ("…, if it is missed, a credit is due"): that clause's
     words are about something else."""
-    right_candidates = [i for i in (text.find(p, end) for p in ";；。") if i != -1]
+    right_candidates = [i for i in (text.find(p, end) for p in CLAUSE_END) if i != -1]
     right = min(min(right_candidates) if right_candidates else len(text), end + 120)
-    for comma in regex.finditer(r"[,，]", text[end:right], timeout=REGEX_TIMEOUT):
+    for comma in COMMA.finditer(text[end:right], timeout=REGEX_TIMEOUT):
         after = text[end + comma.end() : right]
         if ctx.rules.search_any("availability", "new_clause", after, ctx.language):
             right = end + comma.start()
@@ -96,7 +100,7 @@ def clause(ctx: Context, text: str, start: int, end: int) -> str:
 
 
 def _clause_left(text: str, start: int) -> int:
-    cut = max(text.rfind(p, 0, start) for p in ";；。")
+    cut = max(text.rfind(p, 0, start) for p in CLAUSE_END)
     return cut + 1
 
 
@@ -104,9 +108,9 @@ def commitment_columns(ctx: Context, table_index: int) -> list[int]:
     """Columns of a table that holds credits beside the commitments ("Product | Committed value |
     Monthly availability | Credit"): those headed by a commitment word, when the table's
     caption or another header names availability."""
-    table = ctx.doc.tables[table_index]
-    header = [ctx.cell_clean(c) for c in table.rows[0]]
-    captions = " ".join(grid_of(ctx, table_index).captions[:2])
+    grid = grid_of(ctx, table_index)
+    header = grid.drawn_row(0)
+    captions = " ".join(grid.captions[:2])
     about_availability = any(says(ctx, "subject", t) for t in [*header, captions])
     return [
         i
@@ -122,14 +126,13 @@ def says(ctx: Context, role: str, text: str) -> bool:
 
 
 def side_by_side_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
-    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
     if unit.block.row == 0:
         return []
-    row = table.rows[unit.block.row]  # type: ignore[index]
+    row = grid_of(ctx, unit.block.table).drawn_row(unit.block.row)  # type: ignore[arg-type]
     out = []
     for i in commitment_columns(ctx, unit.block.table):  # type: ignore[arg-type]
-        cell = ctx.cell_clean(row[i]) if i < len(row) else ""
-        if BAND.search(cell, timeout=REGEX_TIMEOUT) or says(ctx, "negative", cell):
+        cell = row[i] if i < len(row) else ""
+        if BAND.search(cell, timeout=REGEX_TIMEOUT) or says(ctx, "veto", cell):
             continue
         out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
     return out
@@ -138,16 +141,16 @@ def side_by_side_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]
 def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     """Percentages in the cells of a commitment row that sit under an availability column
     (or, for a row labelled as the commitment, anywhere in the row)."""
-    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
-    header = [ctx.cell_clean(c) for c in table.rows[0]]
-    row = table.rows[unit.block.row]  # type: ignore[index]
-    columns = [i for i, h in enumerate(header) if ctx.rules.search_any("availability", "subject", h, ctx.language)]
-    cells = [ctx.cell_clean(row[i]) for i in (columns or range(len(row))) if i < len(row)]
-    if any(BAND.search(ctx.cell_clean(c), timeout=REGEX_TIMEOUT) for c in row if c is not None):
+    grid = grid_of(ctx, unit.block.table)  # type: ignore[arg-type]
+    header = grid.drawn_row(0)
+    row = grid.drawn_row(unit.block.row)  # type: ignore[arg-type]
+    columns = [i for i, h in enumerate(header) if says(ctx, "subject", h)]
+    cells = [row[i] for i in (columns or range(len(row))) if i < len(row)]
+    if any(BAND.search(c, timeout=REGEX_TIMEOUT) for c in row):
         return []  # a band of a credit table ("Under 99.5%", "99.0% – 99.5%"), not a promise
     out = []
     for cell in cells:
-        if ctx.rules.search_any("availability", "negative", cell, ctx.language):
+        if says(ctx, "veto", cell):
             continue
         out += [(v, "any.availability.table") for v, _, _ in percents(cell) if plausible(v)]
     return out
@@ -185,9 +188,8 @@ def extract(ctx: Context) -> list[Availability]:
 
 def row_label(ctx: Context, unit: Unit) -> str | None:
     """What a commitment row is about (its first cell: a service, a plan)."""
-    table = ctx.doc.tables[unit.block.table]  # type: ignore[index]
-    row = table.rows[unit.block.row]  # type: ignore[index]
-    return (ctx.cell_clean(row[0]) or None) if row else None
+    row = grid_of(ctx, unit.block.table).drawn_row(unit.block.row)  # type: ignore[arg-type]
+    return (row[0] or None) if row else None
 
 
 def text_above(ctx: Context, unit: Unit) -> str:
@@ -196,19 +198,39 @@ def text_above(ctx: Context, unit: Unit) -> str:
 
 def row_is_commitment(ctx: Context, unit: Unit) -> bool:
     """A table row commits to availability when its table is not a credit table."""
-    table = ctx.doc.tables[unit.block.table] if unit.block.table is not None else None
-    if table is None or not table.rows:
+    grid = grid_of(ctx, unit.block.table) if unit.block.table is not None else None
+    if grid is None or not grid.cells:
         return False
-    header = " ".join(ctx.cell_clean(c) for c in table.rows[0])
+    header = " ".join(grid.drawn_row(0))
     if ctx.rules.search_any("service_credits", "credit", header, ctx.language):
         return False
     label = row_label(ctx, unit) or ""
-
-    def says(role: str, text: str) -> bool:
-        return ctx.rules.search_any("availability", role, text, ctx.language) is not None
-
     # the column header names availability, or the row names it and the row or header commits
     # ("供电可用性 | 承诺值 99.995%")
-    return says("subject", header) or (
-        says("subject", label) and (says("commitment", label) or says("commitment", header))
+    return says(ctx, "subject", header) or (
+        says(ctx, "subject", label) and (says(ctx, "commitment", label) or says(ctx, "commitment", header))
     )
+
+
+FIELD = FieldSpec(
+    name="availability",
+    term="availability",
+    roles=roles(
+        "availability",
+        "subject",
+        "commitment",
+        "period",
+        "veto",
+        "new_clause",
+        "no_credit_band",
+        "time_share",
+        service_credits=("credit",),
+    ),
+    title="Availability",
+    columns=("percent", "period", "scope", "page", "evidence"),
+    cells_fn=lambda a: [f"{a.percent:g}%", a.period or "", a.scope or "", page(a.evidence), quote(a.evidence)],
+    extract_fn=lambda ctx, found: {"availability": extract(ctx)},
+    score_fn=lambda item: num(item["percent"]),
+    id_areas=("availability",),
+    value_keys=frozenset({"percent"}),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import ChannelItem
+from .base import FieldSpec, page, roles
 from .context import Context
 
 
@@ -16,7 +17,7 @@ def extract(ctx: Context) -> list[ChannelItem]:
         text = unit.text
         if not ctx.rules.may_match("channels", text, ctx.language):
             continue
-        if ctx.rules.search_any("channels", "negative", text, ctx.language):
+        if ctx.rules.search_any("channels", "veto", text, ctx.language):
             continue
         about_support = ctx.rules.search_any("channels", "context", text, ctx.language) is not None
         for rule in ctx.rules.get("channels", "channel", ctx.language):
@@ -35,3 +36,17 @@ def extract(ctx: Context) -> list[ChannelItem]:
                 if about_support:
                     settled.add(channel)
     return list(best.values())
+
+
+FIELD = FieldSpec(
+    name="channels",
+    term="channels",
+    roles=roles("channels", "prefilter", "veto", "context", "channel"),
+    title="Channels",
+    columns=("channel", "detail", "page"),
+    cells_fn=lambda c: [c.channel, c.detail or "", page(c.evidence)],
+    extract_fn=lambda ctx, found: {"channels": extract(ctx)},
+    score_fn=lambda item: item["channel"],
+    id_areas=("channel",),
+    value_keys=frozenset({"channel"}),
+)

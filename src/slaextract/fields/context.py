@@ -1,7 +1,7 @@
 """What every field extractor reads: the document cut into clean sentences and table rows.
 
 A ``Unit`` is one sentence of a paragraph or one table row, as clean text (see
-match.text) that still knows its raw offsets, so evidence is one call away.
+text.clean) that still knows its raw offsets, so evidence is one call away.
 """
 
 from __future__ import annotations
@@ -11,18 +11,20 @@ from functools import cached_property
 
 import regex
 
+from ..lexicon import chars, fragment
 from ..limits import REGEX_TIMEOUT
-from ..match.text import MatchText, clean
 from ..model import Evidence
 from ..pdf.document import Block, Document
 from ..rules import RuleSet
 from ..structure import Sections
+from ..text.clean import CleanText, clean
 
-# A sentence ends at . ! ? ; 。！？； followed by space or end — but not inside numbers (99.9),
-# abbreviations (e.g., U.S.) or clause numbers ("3.1 ").
+# A sentence ends after a mark that needs no space (。！？；), or at . ! ? ; followed by space and
+# a capital or a Han character — but not inside numbers (99.9), abbreviations (e.g., U.S.) or
+# clause numbers ("3.1 ").
 SENTENCE_END = regex.compile(
-    r"(?<=[。！？；])|(?<=[;!?])(?=\s*\p{Han})"
-    r"|(?<=(?<!\b[A-Za-z]\.[A-Za-z]|\b(?:[A-Za-z]|e\.g|i\.e|etc|No|no|vs|Inc|Ltd|Co|Corp|approx|Sec|Art|St|Mr|Ms|Dr))[.!?;])"
+    rf"(?<=[{chars('tight_end')}])|(?<=[;!?])(?=\s*\p{{Han}})"
+    rf"|(?<=(?<!\b[A-Za-z]\.[A-Za-z]|\b(?:[A-Za-z]|{fragment('abbreviations')}))[.!?;])"
     r"(?=\s+[A-Z“\"‘'(\p{Han}])"
 )
 CJK = regex.compile(r"\p{Han}")
@@ -33,15 +35,15 @@ LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 class Unit:
     """A sentence or table row."""
 
-    mt: MatchText
-    start: int  # clean offsets of this unit inside mt
+    block_text: CleanText  # the clean text of its block
+    start: int  # clean offsets of this unit inside block_text
     end: int
     block: Block
     index: int  # position among all units, in reading order
 
     @property
     def text(self) -> str:
-        return self.mt.text[self.start : self.end]
+        return self.block_text.text[self.start : self.end]
 
     @property
     def is_row(self) -> bool:
@@ -54,7 +56,7 @@ class Context:
     rules: RuleSet
     language: str
     units: list[Unit] = field(default_factory=list)
-    block_text: dict[int, MatchText] = field(default_factory=dict)  # block index → clean text
+    block_text: dict[int, CleanText] = field(default_factory=dict)  # block index → clean text
     ignored_tables: set[int] = field(default_factory=set)  # revision histories and the like
     grids: dict = field(default_factory=dict)  # table index → TableGrid, built once (fields.tables.grid_of)
     sections: Sections = field(default_factory=Sections)  # headings and the spans they govern
@@ -65,17 +67,17 @@ class Context:
         return [t for t in range(len(self.doc.tables)) if t not in self.ignored_tables]
 
     @cached_property
-    def paragraphs(self) -> list[tuple[Block, MatchText]]:
+    def paragraphs(self) -> list[tuple[Block, CleanText]]:
         return [(b, self.block_text[i]) for i, b in enumerate(self.doc.blocks)]
 
-    def evidence(self, mt: MatchText, start: int, end: int) -> Evidence:
+    def evidence(self, mt: CleanText, start: int, end: int) -> Evidence:
         raw_start, raw_end = mt.raw_span(start, end)
         page, bbox = self.doc.locate(raw_start, raw_end)
         quote = " ".join(mt.text[start:end].split())
         return Evidence(page=page, text=quote, bbox=bbox)
 
     def unit_evidence(self, unit: Unit) -> Evidence:
-        return self.evidence(unit.mt, unit.start, unit.end)
+        return self.evidence(unit.block_text, unit.start, unit.end)
 
     def cell_clean(self, cell) -> str:
         if cell is None:
@@ -115,10 +117,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 RUN_IN_HEADING = regex.compile(r"^[^\n]{1,40}(?=\n)")
-TERMINAL = regex.compile(r"[.。;；:：,，!?！？)）]\s*$")
+TERMINAL = regex.compile(rf"[{chars('stop', 'semicolon', 'colon', 'comma', 'exclaim', 'close_bracket')}]\s*$")
 
 
-def split_run_in_heading(raw: str, mt: MatchText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def split_run_in_heading(raw: str, mt: CleanText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A short first line with no closing punctuation ("5 Availability and credits") is a heading
     that layout glued to its paragraph; it is its own unit, so its words do not colour the
     first sentence."""
@@ -174,7 +176,7 @@ def build_context(doc: Document, rules: RuleSet, sections: Sections | None = Non
             if block.kind == "row":
                 note = block.table in history_tables
             else:
-                note = rules.search_any("context", "not_terms", mt.text[s:e], ctx.language) is not None
+                note = rules.search_any("context", "veto_note", mt.text[s:e], ctx.language) is not None
             if not note:
                 ctx.units.append(Unit(mt, s, e, block, len(ctx.units)))
     return ctx

@@ -4,53 +4,63 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import chars, fragment, marks
 from ..limits import REGEX_TIMEOUT
-from ..model import Coverage
+from ..model import ClauseSummary, Coverage, TimeWindow
+from ..normalize.clock import daily_window
+from ..normalize.numbers import parse_number
+from ..rules import RuleSet
+from ..text.clean import clean
+from .base import FieldSpec, num, page, quote, roles
 from .context import Context, Unit
 from .priorities import find_labels, label_of
 from .tables import grid_of
 
-PM = regex.compile(r"(?i)^p|下午|晚上|晚")
-AM = regex.compile(r"(?i)^a|上午|早上|凌晨")
-NEXT_DAY = "次日"
+CLOCK_MARK = regex.compile(rf"{fragment('clock_mark')}|[:{chars('colon')}]")  # "9:00", "9点": a time of day
+SERVICE_HOURS = regex.compile(rf"(?i){fragment('business_hours')}|{fragment('support_hours')}")
+CLAUSE_END = marks("clause_end")
+# days per week, hours per day, the rule, where in the sentence, and the window when a rule read one
+Staffing = tuple[int, float, str, int, TimeWindow | None]
+# An item's hours and a window its text states may differ by rounding (8:30–17:00 as "8").
+HOURS_SLACK = 0.5
 
 
-def clock(h: str, m: str | None, ap: str | None) -> float:
-    hour = float(h)
-    minute = 30.0 if m == "半" else float(m or 0)
-    if ap and PM.search(ap, timeout=REGEX_TIMEOUT) and hour < 12:
-        hour += 12
-    elif ap and AM.search(ap, timeout=REGEX_TIMEOUT) and hour == 12:
-        hour = 0
-    return hour + minute / 60
-
-
-def window_hours(m: regex.Match) -> float | None:
+def window_of(m: regex.Match) -> TimeWindow | None:
+    """The daily window a `window` rule matched, when it is written as times of day ("9:00",
+    "9 a.m.", "9点"), not as a bare range of numbers, and lasts at most a day."""
     g = m.groupdict()
-    explicit = (
-        g.get("m1")
-        or g.get("m2")
-        or g.get("ap1")
-        or g.get("ap2")
-        or regex.search(r"[点时:：]", m.group(0), timeout=REGEX_TIMEOUT)
-    )
+    explicit = any(g.get(k) for k in ("m1", "m2", "ap1", "ap2")) or CLOCK_MARK.search(m.group(0), timeout=REGEX_TIMEOUT)
     if not explicit:
         return None
-    start = clock(g["h1"], g.get("m1"), g.get("ap1"))
-    end = clock(
-        g["h2"],
-        g.get("m2"),
-        g.get("ap2")
-        or (
-            g.get("ap1")
-            if float(g["h2"]) < 12 and g.get("ap1") and PM.search(g["ap1"] or "", timeout=REGEX_TIMEOUT)
-            else None
-        ),
-    )
-    if g.get("ap2") == NEXT_DAY or end <= start:
-        end += 24
-    hours = end - start
-    return round(hours, 2) if 0 < hours <= 24 else None
+    window = daily_window(g["h1"], g.get("m1"), g.get("ap1"), g["h2"], g.get("m2"), g.get("ap2"))
+    return window if window is not None and 0 < window.hours <= 24 else None
+
+
+def windows_in(rules: RuleSet, text: str, language: str | None = None) -> list[TimeWindow]:
+    """Every daily window the coverage rules find in text, in order (where two languages'
+    rules read the same span, the first)."""
+    found: list[tuple[int, int, TimeWindow]] = []
+    for rule in rules.get("coverage", "window", language):
+        for m in rule.finditer(text):
+            window = window_of(m)
+            if window is not None and not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), window))
+    return [w for _, _, w in sorted(found, key=lambda f: f[0])]
+
+
+def stated_window(rules: RuleSet, text: str, hours: float, language: str | None = None) -> TimeWindow | None:
+    """The window an item's text states for it: the first as long as the item says (a sentence
+    may quote several: "5×8 (9:00-17:00), 7×12 (8:00-20:00)")."""
+    return next((w for w in windows_in(rules, text, language) if abs(w.hours - hours) <= HOURS_SLACK), None)
+
+
+def restore_windows(summary: ClauseSummary, rules: RuleSet) -> ClauseSummary:
+    """A summary read back from JSON (which does not carry windows), with each coverage item's
+    window read from its evidence as extraction reads it."""
+    for item in summary.coverage:
+        if item.window is None:
+            item.window = stated_window(rules, clean(item.evidence.text).text, item.hours_per_day)
+    return summary
 
 
 def context_text(ctx: Context, unit: Unit) -> str:
@@ -81,26 +91,26 @@ def days_in(ctx: Context, text: str, near: int = 0) -> int | None:
     return best[1] if best else None
 
 
-def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str, int]]:
+def from_unit(ctx: Context, unit: Unit) -> list[Staffing]:
     text = unit.text
     if not ctx.rules.may_match("coverage", text, ctx.language):
         return []
-    if ctx.rules.search_any("coverage", "negative", text, ctx.language):
+    if ctx.rules.search_any("coverage", "veto", text, ctx.language):
         return []
     if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) and not in_priority_table(
         ctx, unit
     ):
         return []
-    found: list[tuple[int, float, str, int]] = []  # days, hours, rule, where in the sentence
+    found: list[Staffing] = []
     taken: list[tuple[int, int]] = []
     for rule in ctx.rules.get("coverage", "weekdays_all_day", ctx.language):
         for m in rule.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append((5, 24.0, rule.id, m.start()))
+                found.append((5, 24.0, rule.id, m.start(), None))
                 taken.append(m.span())
     for rule in ctx.rules.get("coverage", "all_day", ctx.language):
         for m in rule.finditer(text):
-            found.append((7, 24.0, rule.id, m.start()))
+            found.append((7, 24.0, rule.id, m.start(), None))
             taken.append(m.span())
     for rule in ctx.rules.get("coverage", "grid", ctx.language):
         for m in rule.finditer(text):
@@ -109,32 +119,30 @@ def from_unit(ctx: Context, unit: Unit) -> list[tuple[int, float, str, int]]:
             a, b = int(m.group("a")), int(m.group("b"))
             days, hours = (a, b) if a <= 7 else (b, a)
             if days <= 7 and 0 < hours <= 24:
-                found.append((days, float(hours), rule.id, m.start()))
+                found.append((days, float(hours), rule.id, m.start(), None))
                 taken.append(m.span())
     for rule in ctx.rules.get("coverage", "hours_days", ctx.language):
         for m in rule.finditer(text):
-            from ..normalize.numbers import parse_number  # noqa: PLC0415
-
             h, d = parse_number(m.group("h")), parse_number(m.group("d"))
             if h and d and d <= 7 and h <= 24:
-                found.append((int(d), float(h), rule.id, m.start()))
+                found.append((int(d), float(h), rule.id, m.start(), None))
                 taken.append(m.span())
     for rule in ctx.rules.get("coverage", "window", ctx.language):
         for m in rule.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            hours = window_hours(m)
-            if hours is None:
+            window = window_of(m)
+            if window is None:
                 continue
             days = days_in(ctx, text, m.start()) or days_in(ctx, context_text(ctx, unit)) or default_days(ctx, text)
             if days:
-                found.append((days, hours, rule.id, m.start()))
+                found.append((days, round(window.hours, 2), rule.id, m.start(), window))
     return found
 
 
 def default_days(ctx: Context, text: str) -> int | None:
     """A window with no days named: business hours mean business days."""
-    if regex.search(r"(?i)business\s+hours|support\s+hours|工作时间|服务时间", text, timeout=REGEX_TIMEOUT):
+    if SERVICE_HOURS.search(text, timeout=REGEX_TIMEOUT):
         return 5
     return None
 
@@ -142,7 +150,7 @@ def default_days(ctx: Context, text: str) -> int | None:
 def scope_at(ctx: Context, text: str, at: int) -> str | None:
     """The priority a window is stated for: the last label before it in its own clause
     ("P0、P1级故障7×24小时受理；P2、P3级问题工作日9:00-18:00" gives P0 and P2)."""
-    start = max((text.rfind(p, 0, at) for p in ";；。"), default=-1) + 1
+    start = max((text.rfind(p, 0, at) for p in CLAUSE_END), default=-1) + 1
     labels = find_labels(text[start:at], ctx.rules, ctx.language)
     return labels[0].text if labels else None
 
@@ -151,7 +159,7 @@ def extract(ctx: Context) -> list[Coverage]:
     items: list[Coverage] = []
     seen: set = set()
     for unit in ctx.units:
-        for days, hours, rule, at in from_unit(ctx, unit):
+        for days, hours, rule, at, window in from_unit(ctx, unit):
             scope = scope_at(ctx, unit.text, at)
             key = (days, hours, scope)
             if key in seen:
@@ -159,7 +167,38 @@ def extract(ctx: Context) -> list[Coverage]:
             seen.add(key)
             items.append(
                 Coverage(
-                    days_per_week=days, hours_per_day=hours, scope=scope, evidence=ctx.unit_evidence(unit), rule=rule
+                    days_per_week=days,
+                    hours_per_day=hours,
+                    scope=scope,
+                    evidence=ctx.unit_evidence(unit),
+                    rule=rule,
+                    window=window or stated_window(ctx.rules, unit.text, hours, ctx.language),
                 )
             )
     return items
+
+
+FIELD = FieldSpec(
+    name="coverage",
+    term="coverage",
+    roles=roles(
+        "coverage",
+        "prefilter",
+        "veto",
+        "context",
+        "weekdays_all_day",
+        "all_day",
+        "grid",
+        "hours_days",
+        "window",
+        "days",
+        response_times=("label",),
+    ),
+    title="Support coverage",
+    columns=("days × hours", "scope", "page", "evidence"),
+    cells_fn=lambda c: [f"{c.days_per_week} × {c.hours_per_day:g}", c.scope or "", page(c.evidence), quote(c.evidence)],
+    extract_fn=lambda ctx, found: {"coverage": extract(ctx)},
+    score_fn=lambda item: (num(item["days_per_week"]), num(item["hours_per_day"])),
+    id_areas=("coverage",),
+    value_keys=frozenset({"days_per_week", "hours_per_day"}),
+)

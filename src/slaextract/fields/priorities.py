@@ -22,7 +22,10 @@ class Label:
     end: int
 
 
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5}
+@cache
+def roman() -> dict[str, int]:
+    """Roman numerals of priority levels (ASCII and the Unicode number forms), from numbers.yaml."""
+    return {str(k).upper(): int(v) for k, v in load_units("numbers")["roman"].items()}
 
 
 @cache
@@ -83,7 +86,7 @@ class Ladder:
             n = int(label.key)
             return n + 1 if self.zero_based else max(n, 1)
         if label.family == "numbered":
-            n = 0 if label.key == "0" else ROMAN.get(label.key.upper()) or parse_number(label.key)
+            n = 0 if label.key == "0" else roman().get(label.key.upper()) or parse_number(label.key)
             if n is None:
                 return None
             n = int(n) + (1 if self.numbered_from_zero else 0)

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..limits import REGEX_TIMEOUT
-
-from ..match.text import clean
 from ..model import Evidence
+from ..text.clean import clean
 from .context import Context
 
 
@@ -20,6 +19,7 @@ class TableGrid:
     captions: list[str]  # the heading and intro paragraph above the table, nearest first
     row_units: list  # Unit of each row, for evidence
     raw_cells: list[list[str]] = field(default_factory=list)  # cell texts as printed, line breaks kept
+    merged: set[tuple[int, int]] = field(default_factory=set)  # (row, column) filled from a merged cell
 
     @property
     def n_rows(self) -> int:
@@ -36,6 +36,14 @@ class TableGrid:
     def raw(self, r: int, c: int) -> str:
         row = self.raw_cells[r] if r < len(self.raw_cells) else []
         return row[c] if c < len(row) else ""
+
+    def drawn(self, r: int, c: int) -> str:
+        """The cell as drawn: empty where a merged cell runs on (a title row spanning every
+        column names no column)."""
+        return "" if (r, c) in self.merged else self.cell(r, c)
+
+    def drawn_row(self, r: int) -> list[str]:
+        return [self.drawn(r, c) for c in range(len(self.cells[r]))]
 
     def row_text(self, r: int) -> str:
         return " | ".join(self.cells[r])
@@ -55,8 +63,9 @@ def build_grid(ctx: Context, index: int) -> TableGrid:
     table = ctx.doc.tables[index]
     rows = fill_merged([[None if cell is None else ctx.cell_clean(cell) for cell in row] for row in table.rows])
     raw = fill_merged([[None if cell is None else ctx.doc.cell_text(cell) for cell in row] for row in table.rows])
+    merged = {(r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell is None}
     row_units = {u.block.row: u for u in ctx.units if u.block.table == index}
-    return TableGrid(index, rows, captions_of(ctx, index), [row_units[r] for r in range(len(rows))], raw)
+    return TableGrid(index, rows, captions_of(ctx, index), [row_units[r] for r in range(len(rows))], raw, merged)
 
 
 def fill_merged(rows: list[list[str | None]]) -> list[list[str]]:

@@ -8,54 +8,78 @@ from functools import cache
 import regex
 
 from ..data import load_units
+from ..lexicon import languages
+from ..limits import REGEX_TIMEOUT
+from ..text.clean import FOLD
 
-# The whole full-width ASCII block (digits, '，', '．', '（２）', 'ｔｗｏ'), so full- and half-width text give
-# the same number; it was digits and '．' only, and '１，０００' gave None (robustness, issue 6).
-FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-REGEX_TIMEOUT = 1.0  # seconds; these patterns are linear, the timeout is a backstop (robustness, issue 6)
-
-
-@cache
-def _zh() -> dict:
-    return load_units("numbers")["zh"]
+NUMERAL_KEYS = ("digits", "units", "half", "point", "measure", "percent_prefix")
 
 
-@cache
-def _en_words() -> dict[str, float]:
-    return {k.lower(): float(v) for k, v in load_units("numbers")["en"]["words"].items()}
+def by_language() -> list[dict]:
+    """numbers.yaml's section of each language in patterns/languages.yaml."""
+    data = load_units("numbers")
+    return [data.get(code) or {} for code in languages()]
 
 
 @cache
-def zh_numeral_chars() -> str:
-    zh = _zh()
-    return "".join(zh["digits"]) + "".join(zh["units"]) + zh["half"] + zh["point"]
+def numerals() -> dict:
+    """The numeral system of numbers.yaml (digits, units such as ten and hundred, the words for a
+    half, a decimal point, a measure word and the prefix of a percentage), every language's merged."""
+    merged: dict = {"digits": {}, "units": {}, "half": "", "point": "", "measure": "", "percent_prefix": ""}
+    for lang in by_language():
+        for key in NUMERAL_KEYS:
+            if key in lang:
+                if isinstance(lang[key], dict):
+                    merged[key].update(lang[key])
+                else:
+                    merged[key] = lang[key]
+    return merged
+
+
+@cache
+def number_words() -> dict[str, float]:
+    """Number words of every language ('fifteen', 'half an')."""
+    out: dict[str, float] = {}
+    for lang in by_language():
+        out.update({str(k).lower(): float(v) for k, v in lang.get("words", {}).items()})
+    return out
+
+
+@cache
+def numeral_chars() -> str:
+    n = numerals()
+    return "".join(n["digits"]) + "".join(n["units"]) + n["half"] + n["point"]
 
 
 @cache
 def number_pattern() -> str:
     """A regex fragment matching one number in any supported language (no capture groups)."""
-    words = sorted(_en_words(), key=len, reverse=True)
+    words = sorted(number_words(), key=len, reverse=True)
     en = "|".join(regex.escape(w) for w in words if len(w) > 2)
-    zh = regex.escape(zh_numeral_chars())
+    zh = regex.escape(numeral_chars())
+    n = numerals()
+    and_a_half = f"(?:{regex.escape(n['measure'] + n['half'])})?" if n["half"] else ""
     # A number starts where its run of digits (or numerals) starts. Without the lookbehinds every
     # position inside a run of 100k digits is tried as a start, each scanning to the run's end:
     # quadratic, and rules with {num} time out (robustness, issue 6).
-    return rf"(?:(?<!\d)\d+(?:,\d{{3}})*(?:\.\d+)?|(?i:\b(?:{en})\b)|(?<![{zh}])[{zh}]+(?:个半)?)"
+    return rf"(?:(?<!\d)\d+(?:,\d{{3}})*(?:\.\d+)?|(?i:\b(?:{en})\b)|(?<![{zh}])[{zh}]+{and_a_half})"
 
 
-def parse_zh(text: str) -> float | None:
-    """十五 → 15, 两 → 2, 二十四 → 24, 一百 → 100, 九十九点九 → 99.9, 半 → 0.5, 一个半 → 1.5."""
-    zh = _zh()
-    digits, units = zh["digits"], zh["units"]
-    text = text.replace("个", "")
+def parse_numerals(text: str) -> float | None:
+    """Numerals with ten/hundred units: 十五 → 15, 两 → 2, 二十四 → 24, 一百 → 100, 九十九点九 → 99.9,
+    半 → 0.5, 一个半 → 1.5 (the characters come from numbers.yaml)."""
+    n = numerals()
+    digits, units = n["digits"], n["units"]
+    if n["measure"]:
+        text = text.replace(n["measure"], "")
     if not text:
         return None
     half = 0.0
-    if text.endswith(zh["half"]):
-        half, text = 0.5, text[: -len(zh["half"])]
+    if n["half"] and text.endswith(n["half"]):
+        half, text = 0.5, text[: -len(n["half"])]
         if not text:
             return half
-    whole, _, frac = text.partition(zh["point"])
+    whole, _, frac = text.partition(n["point"]) if n["point"] else (text, "", "")
     total, current = 0, 0
     section = 0
     for ch in whole:
@@ -75,7 +99,7 @@ def parse_zh(text: str) -> float | None:
             return None
     try:
         value = float(section + total + current)
-    except OverflowError:  # '万' repeated hundreds of times (robustness, issue 6)
+    except OverflowError:  # ten thousand's numeral repeated hundreds of times (robustness, issue 6)
         return None
     if frac:
         if not all(c in digits for c in frac):
@@ -85,18 +109,18 @@ def parse_zh(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """Parse one number token: '15', '1,000', '99.95', 'fifteen', 'two (2)', '十五', '１５'."""
-    t = text.strip().translate(FULL_WIDTH)
+    """Parse one number token: '15', '1,000', '99.95', 'fifteen', 'two (2)', Chinese numerals, full-width digits."""
+    t = text.strip().translate(FOLD)
     paren = regex.search(r"\((\d+(?:\.\d+)?)\)", t, timeout=REGEX_TIMEOUT)  # "two (2)": the digits are authoritative
     if paren:
         return finite(float(paren.group(1)))
     if regex.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", t, timeout=REGEX_TIMEOUT):
         return finite(float(t.replace(",", "")))
-    word = _en_words().get(t.lower())
+    word = number_words().get(t.lower())
     if word is not None:
         return word
-    if t and all(c in zh_numeral_chars() or c == "个" or c.isdecimal() for c in t):
-        return parse_zh(t)
+    if t and all(c in numeral_chars() or c == numerals()["measure"] or c.isdecimal() for c in t):
+        return parse_numerals(t)
     return None
 
 

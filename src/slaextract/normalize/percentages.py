@@ -1,22 +1,31 @@
-"""Percentages written as 99.95%, 99.95 percent, ９９．９５％ (after folding) or 百分之九十九点九五."""
+"""Percentages written as 99.95%, 99.95 percent, full-width (after folding) or with a percent
+prefix and numerals (numbers.yaml)."""
 
 from __future__ import annotations
 
 import regex
 
+from ..lexicon import fragment
 from ..limits import REGEX_TIMEOUT
-from .numbers import parse_number
+from .numbers import numeral_chars, numerals, parse_number
 
-PERCENT = regex.compile(
-    r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|(?i:\s?per\s?cent\b))|百分之(?P<zh>[零一二两三四五六七八九十百点]+)"
-)
+
+def numeral_percent(group: bool = True) -> str:
+    """A percentage written with a prefix and numerals (with `group`, the numerals in group `numerals`)."""
+    prefix = numerals()["percent_prefix"]
+    if not prefix:
+        return "(?!)"
+    return rf"{regex.escape(prefix)}({'?P<numerals>' if group else '?:'}[{regex.escape(numeral_chars())}]+)"
+
+
+PERCENT = regex.compile(rf"(?P<n>\d{{1,3}}(?:\.\d+)?)\s*(?:%|(?i:{fragment('percent_word')}))|{numeral_percent()}")
 
 
 def percents(text: str) -> list[tuple[float, int, int]]:
     """(value, start, end) of every percentage in text, in order."""
     out = []
     for m in PERCENT.finditer(text, timeout=REGEX_TIMEOUT):
-        v = float(m.group("n")) if m.group("n") else parse_number(m.group("zh"))
+        v = float(m.group("n")) if m.group("n") else parse_number(m.group("numerals"))
         if v is not None:
             out.append((v, m.start(), m.end()))
     return out

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import InputError, LimitError, SlaError
 from .document import Block, Cell, Document, Segment, Table
-from .ingest import read_pdf
+from .ingest import TableHint, read_pdf
 from .textfile import read_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -14,7 +14,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 __all__ = ["Block", "Cell", "Document", "Segment", "Table", "read_document"]
 
 
-def read_document(path: str | Path, password: str | None = None, max_pages: int | None = None) -> Document:
+def read_document(
+    path: str | Path, password: str | None = None, max_pages: int | None = None, table_hint: TableHint | None = None
+) -> Document:
     """Read a PDF (by its magic bytes) or a text/Markdown file (by its suffix).
 
     Only SlaError escapes: whatever else a reader raises on a damaged file becomes an InputError
@@ -32,7 +34,7 @@ def read_document(path: str | Path, password: str | None = None, max_pages: int 
         raise InputError(f"cannot read file ({exc.strerror})", str(path)) from None
     try:
         if b"%PDF-" in head:
-            return read_pdf(path, password, max_pages)
+            return read_pdf(path, password, max_pages, table_hint)
         if path.suffix.lower() in TEXT_SUFFIXES:
             return read_text(path)
     except SlaError:

@@ -12,12 +12,13 @@ by a page or column break is joined again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import regex
 
 from ..errors import EncryptedError, InputError, LimitError, NoTextError
+from ..lexicon import fragment
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
 from .geometry import center_inside, display_size, same_baseline, to_display, union
@@ -44,19 +45,9 @@ from .tables import PageTable, TableRequest, find_tables
 
 # a ruled table needs at least this many drawn paths (cell borders or backgrounds) on its page
 MIN_PATHS_FOR_TABLE = 6
-# and a word of the trade on its page: tables of prices or contacts are read as plain lines
-SLA_WORDS = regex.compile(
-    r"respon|resol|severity|priority|availab|uptime|downtime|credit|service level|\bSLA\b|support|incident"
-    r"|\bP[0-4]\b|\bS[1-4]\b|响应|解决|故障|可用|赔偿|补偿|代金券|级别|优先|服务等级|时限|处理",
-    regex.IGNORECASE,
-)
 # the first cell of a row of a borderless priority table
-PRIORITY_LABEL = regex.compile(
-    r"^\s*(?:P\s?[0-4]\b|S(?:ev)?\s?[0-4]\b|Sev(?:erity)?\s*[0-4IV]+\b|Priority\s*[0-4]\b|Level\s*[0-4]\b"
-    r"|(?:Critical|Urgent|High|Medium|Normal|Low|Emergency|Major|Minor)\b"
-    r"|紧急|严重|重大|重要|高|中|低|一般|[一二三四1-4]级|[一二三四]类)",
-    regex.IGNORECASE,
-)
+PRIORITY_LABEL = regex.compile(rf"^\s*{fragment('priority_cell')}", regex.IGNORECASE)
+TableHint = Callable[[str], bool]  # a line of a page → the page may hold a table of terms
 ROW_GAP = 8.0  # points between two glyph runs of one line that make them separate cells
 
 
@@ -91,7 +82,12 @@ def open_pdf(path: Path, password: str | None):
         raise InputError(reasons.get(code, f"damaged PDF that PDFium cannot open ({exc})"), str(path)) from None
 
 
-def read_pdf(path: Path, password: str | None = None, max_pages: int | None = None) -> Document:
+def read_pdf(
+    path: Path, password: str | None = None, max_pages: int | None = None, table_hint: TableHint | None = None
+) -> Document:
+    """A PDF as a Document. `table_hint` says which lines show that their page may hold a table of
+    terms (the rules' table_hint role, by default): only such pages have their tables read."""
+    hint = table_hint or rules_table_hint()
     pdf = open_pdf(path, password)
     try:
         n_pages = len(pdf)
@@ -104,12 +100,12 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int | None = No
         for i in range(n_pages):
             page = pdf[i]
             try:
-                text = read_page(page, i + 1)
+                text = read_page(page, i + 1, hint)
                 if text.tables:
                     tables[i] = text.tables
                     text.tables = []
                 else:
-                    request = table_request(page, text, i)
+                    request = table_request(page, text, i, hint)
                     if request is not None:
                         requests.append(request)
             finally:
@@ -144,7 +140,7 @@ def page_list(pages: list[int]) -> str:
 # ---------------------------------------------------------------- reading a page with pdfium
 
 
-def read_page(page, page_no: int) -> PageText:
+def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
     """One page's lines in content order, in display coordinates.
 
     Where pdfium ran two printed lines together (a hyphenated line end, or two columns on one
@@ -184,7 +180,7 @@ def read_page(page, page_no: int) -> PageText:
         out.gutter = find_gutter(out.lines, out.size)
         if out.gutter is not None:
             out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
-        if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and has_sla_words(out.lines):
+        if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and any(table_hint(ln.text) for ln in out.lines):
             out.tables = grid_tables(page, textpage, page_no, lambda *rect: to_display(*rect, width, height, rotation))
     finally:
         textpage.close()
@@ -267,9 +263,9 @@ def path_count(page) -> int:
     return n
 
 
-def table_request(page, text: PageText, index: int) -> TableRequest | None:
+def table_request(page, text: PageText, index: int, table_hint: TableHint) -> TableRequest | None:
     """Where pdfplumber should look for a borderless table on this page, if anywhere (it is slow)."""
-    if not text.lines or not has_sla_words(text.lines):
+    if not text.lines or not any(table_hint(ln.text) for ln in text.lines):
         return None
     common = {"index": index, "rotation": text.rotation, "media": (page.get_width(), page.get_height())}
     region = borderless_table_region(text.lines, text.size)
@@ -278,8 +274,11 @@ def table_request(page, text: PageText, index: int) -> TableRequest | None:
     return None
 
 
-def has_sla_words(lines: list[Line]) -> bool:
-    return any(SLA_WORDS.search(ln.text) for ln in lines)
+def rules_table_hint() -> TableHint:
+    """The built-in rules' table hint, for a caller that passes none."""
+    from ..rules import default_rules  # noqa: PLC0415  (the rules load only when a PDF is read)
+
+    return default_rules().table_hint
 
 
 def borderless_table_region(lines: list[Line], size: tuple[float, float]) -> BBox | None:

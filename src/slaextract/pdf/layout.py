@@ -19,90 +19,35 @@ from statistics import median
 
 import regex
 
+from ..lexicon import chars, fragment, lexicon, marks
 from ..model import BBox
 from .geometry import h_overlap, union, v_overlap
 
 MARGIN_FRACTION = 0.09  # top/bottom band where running headers and footers live
-# A line that is nothing but a page number ("3", "- 3 -", "Page 3 of 12", "3/12", "第 3 页 共 12 页").
+# A line that is nothing but a page number ("3", "- 3 -", "Page 3 of 12", "3/12", and each language's
+# forms: patterns/<lang>/lexicon.yaml, page_number).
 PAGE_NUMBER = regex.compile(
-    r"^\s*(?:(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:/|of)\s*\d+|-\s*\d+\s*-|[-–—]?\s*\d{1,4}\s*[-–—]?"
-    r"|第\s*\d+\s*页(?:\s*[/／,，、]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[/／,，、]?\s*第\s*\d+\s*页)\s*$",
-    regex.IGNORECASE,
+    rf"^\s*(?:{fragment('page_number')}|-\s*\d+\s*-|[-–—]?\s*\d{{1,4}}\s*[-–—]?)\s*$", regex.IGNORECASE
 )
-# A page mark inside a longer running line ("Confidential — Page 3 of 12", "合同编号 XX 第3页／共5页").
-PAGE_MARK = regex.compile(
-    r"(?:\bpage\s*\d+\s*(?:of|/)\s*\d+\b|第\s*\d+\s*页\s*[/／,，、]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[/／,，、]?\s*第\s*\d+\s*页)",
-    regex.IGNORECASE,
-)
+# A page mark inside a longer running line ("Confidential — Page 3 of 12").
+PAGE_MARK = regex.compile(fragment("page_mark"), regex.IGNORECASE)
+# A line that starts a numbered or bulleted clause ("3.1 ", "(a) ", "iv. ", "A.1 ", "• ", and each
+# language's own forms: "Article ", clause_number in the lexicons).
 NUMBERED_START = regex.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s|\(?[a-z]\)\s|\([ivx]+\)\s|[ivx]+\.\s|第[一二三四五六七八九十百零\d]+[条章节]"
-    r"|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+(?:[、．)]|\.(?!\d))|[A-Z]\.\d+(?:\.\d+)*\.?\s|[•·▪●■\-–]\s|Article\s|ARTICLE\s|Section\s)",
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s|\(?[a-z]\)\s|\([ivx]+\)\s|[ivx]+\.\s|\d+(?:\)|\.(?!\d))"
+    rf"|[A-Z]\.\d+(?:\.\d+)*\.?\s|[•·▪●■\-–]\s|{fragment('clause_number')})",
 )
-SENTENCE_END = "．.。!?！？;；:："
+SENTENCE_END = marks("stop", "exclaim", "semicolon", "colon")
+COMMAS = marks("comma")
 # Word endings that a typesetter splits off with a hyphen ("avail-ability", "busi-ness"); anything else
 # after a line-end hyphen is taken for the second half of a compound ("non-critical", "on-call").
-HYPHENATION_TAILS = frozenset(
-    [
-        "tion",
-        "tions",
-        "sion",
-        "sions",
-        "ment",
-        "ments",
-        "ness",
-        "ity",
-        "ities",
-        "ability",
-        "ibility",
-        "ance",
-        "ances",
-        "ence",
-        "ences",
-        "able",
-        "ible",
-        "ing",
-        "ings",
-        "ed",
-        "er",
-        "ers",
-        "est",
-        "ly",
-        "al",
-        "ally",
-        "ure",
-        "ures",
-        "ive",
-        "ives",
-        "ous",
-        "ize",
-        "ized",
-        "ise",
-        "ised",
-        "ual",
-        "ular",
-        "ular",
-        "ary",
-        "ory",
-        "ist",
-        "ists",
-        "ism",
-        "ate",
-        "ated",
-        "ation",
-        "ations",
-        "ity",
-        "ties",
-        "ial",
-        "ian",
-        "ians",
-        "ient",
-    ]
-)
+HYPHENATION_TAILS = frozenset(lexicon().words("hyphenation_tails"))
 LATIN_LOWER = regex.compile(r"^\p{Ll}")
-CONTINUATION_START = regex.compile(r"^[\p{Ll}\p{Han}\d(（“\"'‘]")
+CONTINUATION_START = regex.compile(rf"^[\p{{Ll}}\p{{Han}}\d“\"'‘{chars('open_bracket')}]")
 WORD = regex.compile(r"^\p{L}+")
 WRAPPED_NUMBER = regex.compile(r"^(?:\d+(?:\.\d+)?|\(\d+\))\s+\p{Ll}")  # "10 business days", "(60) days"
 NUMBER_THEN_WORD = regex.compile(r"^\d+\s+\p{Ll}")  # "6 months' notice", not a clause number
+HEADING_END = regex.compile(rf"[{chars('stop', 'semicolon', 'colon', 'comma')}]$")
 BULLET_ONLY = regex.compile(r"^[•·▪●■◦‣○□➢►\-–—*]+$")
 
 
@@ -366,7 +311,7 @@ def wraps_before_number(prev: Line, line: Line) -> bool:
 def heading_line(line: Line, nxt: Line, body_size: float) -> bool:
     """A short line set apart by its type (bold, larger, or all capitals) over a line that is not."""
     text = line.text.strip()
-    if len(text) > 80 or not text or text[-1] in SENTENCE_END + ",，":
+    if len(text) > 80 or not text or text[-1] in SENTENCE_END + COMMAS:
         return False
     letters = [c for c in text if c.isalpha()]
     latin = [c for c in letters if c.isascii()]
@@ -414,7 +359,7 @@ def is_heading(lines: Sequence[Line]) -> bool:
     return (
         len(lines) == 1
         and len(text) < 70
-        and not regex.search(r"[.。;；:：,，]$", text)
+        and not HEADING_END.search(text)
         and not regex.search(r"\d+(?:\.\d+)?\s*%", text)
     )
 

@@ -8,8 +8,11 @@ from pathlib import Path
 import regex
 
 from ..errors import InputError
+from ..lexicon import chars
 from .document import Block, Document, TextBuilder
 from .ingest import NUMBERED_START, sha256_of
+
+LINE_END = regex.compile(rf"[{chars('stop', 'semicolon', 'colon')}]$")  # a line that ends a sentence is no heading
 
 # Tried in order; a legacy Chinese file is most often GB18030, a legacy Western one cp1252.
 ENCODINGS = ("utf-8-sig", "gb18030", "cp1252")
@@ -80,7 +83,7 @@ def document_from_text(text: str, name: str = "<text>", sha256: str | None = Non
                     out.add("\n")
                 out.add(ln.lstrip("#").strip() if ln.startswith("#") else ln, 1, None)
             heading = group[0].startswith("#") or (
-                len(group) == 1 and len(group[0]) < 60 and not regex.search(r"[.。;；:：]$", group[0])
+                len(group) == 1 and len(group[0]) < 60 and not LINE_END.search(group[0])
             )
             level = len(group[0]) - len(group[0].lstrip("#")) if group[0].startswith("#") else None
             doc.blocks.append(Block(start, out.length, 1, "heading" if heading else "para", level=level))

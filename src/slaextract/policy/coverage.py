@@ -1,23 +1,19 @@
 """Coverage requirements: days × hours, and a daily window on given days.
 
-A coverage item says only days_per_week × hours_per_day. We read it as the first
-`days_per_week` days of a Monday-first week (5 = Mon–Fri, 6 = Mon–Sat), which is how
-contracts almost always mean it; a window is proven by 24-hour coverage, or by a window
-in the item's evidence text that contains the required one and is as long as the item says.
+A coverage item says days_per_week × hours_per_day, and the daily window its text states
+(read at extraction, fields.coverage). We read the days as the first `days_per_week` days of a
+Monday-first week (5 = Mon–Fri, 6 = Mon–Sat), which is how contracts almost always mean it; a
+window is proven by 24-hour coverage, or by the item's window containing the required one.
 """
 
 from __future__ import annotations
 
-from ..model import ClauseSummary, Coverage
+from ..model import ClauseSummary, Coverage, TimeWindow
 from . import messages
 from .common import Findings, in_scope
 from .findings import Finding
 from .messages import Lang
 from .model import WEEK, CoverageRequirement, DayName
-from .timewindow import TimeWindow, find_windows
-
-# An item's stated hours and the window its text quotes may differ by rounding (8:30–17:00 as "8").
-HOURS_SLACK = 0.5
 
 
 def _size(item: Coverage) -> tuple[int, float]:
@@ -28,17 +24,12 @@ def covers_days(item: Coverage, days: tuple[DayName, ...]) -> bool:
     return all(WEEK.index(day) < item.days_per_week for day in days)
 
 
-def stated_windows(item: Coverage) -> list[TimeWindow]:
-    """Windows in the evidence text that match the item's own length (the text may quote several)."""
-    return [w for w in find_windows(item.evidence.text) if abs(w.hours - item.hours_per_day) <= HOURS_SLACK]
-
-
 def covers_window(item: Coverage, window: TimeWindow, days: tuple[DayName, ...]) -> bool:
     if not covers_days(item, days):
         return False
     if item.hours_per_day >= 24:
         return True
-    return any(w.contains(window) for w in stated_windows(item))
+    return item.window is not None and item.window.contains(window)
 
 
 def meets_minimum(item: Coverage, req: CoverageRequirement) -> bool:
@@ -47,9 +38,8 @@ def meets_minimum(item: Coverage, req: CoverageRequirement) -> bool:
 
 
 def describe_item(item: Coverage) -> str:
-    windows = ", ".join(str(w) for w in stated_windows(item))
     text = messages.coverage(item.days_per_week, item.hours_per_day)
-    return f"{text} ({windows})" if windows else text
+    return f"{text} ({item.window})" if item.window else text
 
 
 def _days_text(req: CoverageRequirement, lang: Lang) -> str:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..lexicon import fragment, languages
 from ..model import ClauseSummary, Evidence
 from . import messages
 from .common import Findings, in_scope
@@ -26,9 +27,9 @@ from .model import (
 
 # Wording that shows support is given in a language. A heuristic: the extractor keeps only the
 # sentences its items came from, so a language clause elsewhere in the contract is not seen.
+# The words of every language that name language X are the lexicons' `speaks_X` entries.
 LANGUAGE_WORDS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\benglish\b|英文|英语|双语|\bbilingual\b|\bmultilingual\b|多语", re.IGNORECASE),
-    "zh": re.compile(r"\bchinese\b|\bmandarin\b|中文|汉语|普通话|双语|\bbilingual\b", re.IGNORECASE),
+    code: re.compile(fragment(f"speaks_{code}"), re.IGNORECASE) for code in languages()
 }
 
 

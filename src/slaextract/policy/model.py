@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..model import Channel, Kind
-from .timewindow import TimeWindow, parse_window
+from ..model import Channel, Kind, TimeWindow
+from .timewindow import parse_window
 
 Severity = Literal["error", "warning"]
 SEVERITY_RANK: dict[str, int] = {"warning": 1, "error": 2}

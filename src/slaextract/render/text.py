@@ -7,27 +7,10 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from ..model import ClauseSummary, Evidence
+from ..fields.base import page
+from ..fields.registry import FIELDS
+from ..model import ClauseSummary
 from ..views.textout import terminal_width
-
-
-def _page(ev: Evidence | None) -> str:
-    return f"p.{ev.page}" if ev else ""
-
-
-def _quote(ev: Evidence | None, width: int = 70) -> str:
-    if ev is None:
-        return ""
-    return ev.text if len(ev.text) <= width else ev.text[: width - 1] + "…"
-
-
-def _fmt_minutes(minutes: float, business: bool) -> str:
-    suffix = " (business)" if business else ""
-    if minutes % 1440 == 0:
-        return f"{minutes / 1440:g} d{suffix}"
-    if minutes % 60 == 0:
-        return f"{minutes / 60:g} h{suffix}"
-    return f"{minutes:g} min{suffix}"
 
 
 def render(summary: ClauseSummary, width: int | None = None) -> str:
@@ -47,51 +30,16 @@ def render(summary: ClauseSummary, width: int | None = None) -> str:
             t.add_row(*(["(none found)"] + [""] * (len(columns) - 1)))
         con.print(t)
 
-    table(
-        "Support coverage",
-        ["days × hours", "scope", "page", "evidence"],
-        [
-            [f"{c.days_per_week} × {c.hours_per_day:g}", c.scope or "", _page(c.evidence), _quote(c.evidence)]
-            for c in summary.coverage
-        ],
-    )
-    table(
-        "Response times",
-        ["priority", "rank", "kind", "target", "scope", "page"],
-        [
-            [
-                r.priority or "(any)",
-                str(r.rank or ""),
-                r.kind,
-                _fmt_minutes(r.minutes, r.business_time),
-                r.scope or "",
-                _page(r.evidence),
-            ]
-            for r in summary.response_times
-        ],
-    )
-    table(
-        "Channels",
-        ["channel", "detail", "page"],
-        [[c.channel, c.detail or "", _page(c.evidence)] for c in summary.channels],
-    )
-    table(
-        "Availability",
-        ["percent", "period", "scope", "page", "evidence"],
-        [
-            [f"{a.percent:g}%", a.period or "", a.scope or "", _page(a.evidence), _quote(a.evidence)]
-            for a in summary.availability
-        ],
-    )
-    table(
-        "Service credits",
-        ["below", "credit", "page"],
-        [[f"{s.below_percent:g}%", f"{s.credit_percent:g}%", _page(s.evidence)] for s in summary.service_credits],
-    )
-    cap = f"{summary.credit_cap_percent:g}%" if summary.credit_cap_percent is not None else "not stated"
-    window = f"{summary.claim_window_days:g} days" if summary.claim_window_days is not None else "not stated"
-    con.print(f"Credit cap: {cap} {_page(summary.credit_cap_evidence)}")
-    con.print(f"Claim window: {window} {_page(summary.claim_window_evidence)}")
+    # one section per field, in registry order: a table per list field, then a line per scalar
+    for field in FIELDS:
+        if not field.scalar:
+            table(field.title, list(field.columns), [field.cells(item) for item in getattr(summary, field.name)])
+    for field in FIELDS:
+        if field.scalar:
+            value = getattr(summary, field.name)
+            shown = field.cells(value)[0] if value is not None else "not stated"
+            evidence = getattr(summary, field.evidence_key) if field.evidence_key else None
+            con.print(f"{field.title}: {shown} {page(evidence)}")
     for w in summary.warnings:
         con.print(f"warning: {w}")
     return buf.getvalue()

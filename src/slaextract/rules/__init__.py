@@ -2,7 +2,7 @@
 
 A rule file names its language and term and lists rules. Each rule has an id,
 a role (what the extractor uses it for: a trigger, a context that vetoes, a
-label of a priority level …), a regex over clean text (see match.text) in which
+label of a priority level …), a regex over clean text (see text.clean) in which
 ``{num}``, ``{duration}``, ``{pct}`` and ``{unit}`` expand to shared fragments,
 and examples that must and must not match. Unknown keys are rejected; every
 error names the file and the rule.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import regex
 import yaml
@@ -21,24 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
+from ..lexicon import lexicon
 from ..limits import REGEX_TIMEOUT
-from ..match import tokens
 from ..normalize.durations import duration_pattern, unit_pattern
 from ..normalize.numbers import number_pattern
+from ..normalize.percentages import numeral_percent
+from ..text import phrases
 from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
-
-Term = Literal[
-    "coverage",
-    "response_times",
-    "channels",
-    "availability",
-    "service_credits",
-    "credit_cap",
-    "claim_window",
-    "context",
-]
+LEXICON_FILE = "lexicon.yaml"  # a language's words (slaextract.lexicon), not rules
 
 
 class Example(BaseModel):
@@ -61,7 +53,7 @@ class Examples(BaseModel):
 
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^(en|zh|any)\.[a-z_]+\.[a-z0-9_.-]+$")
+    id: str = Field(pattern=r"^[a-z]{2,3}\.[a-z_]+\.[a-z0-9_.-]+$")  # <language>.<area>.<name>
     role: str = Field(pattern=r"^[a-z_]+$")
     regex: str | None = None
     phrases: list[str] | None = Field(
@@ -87,8 +79,8 @@ class RuleSpec(BaseModel):
 
 class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    language: Literal["en", "zh", "any"]
-    term: Term
+    language: str = Field(pattern=r"^[a-z]{2,3}$")  # one of patterns/languages.yaml, or "any"
+    term: str  # a term some field reads (fields.registry)
     description: str | None = None
     rules: list[RuleSpec]
 
@@ -96,16 +88,16 @@ class RuleFile(BaseModel):
 class Rule:
     """A compiled rule."""
 
-    __slots__ = ("language", "pattern", "source", "spec", "term")
+    __slots__ = ("book", "language", "pattern", "source", "spec", "term")
 
-    def __init__(self, spec: RuleSpec, language: str, term: str, source: str) -> None:
+    def __init__(self, spec: RuleSpec, language: str, term: str, source: str, folder: Path | None = None) -> None:
         self.spec, self.language, self.term, self.source = spec, language, term, source
         self.pattern = None
+        self.book: phrases.PhraseBook | None = None  # a phrase rule's matcher: its RuleSet's book
         if spec.phrases is not None:
-            tokens.register(language, spec.id, spec.phrases)
             return
         try:
-            self.pattern = regex.compile(expand(spec.regex or ""), regex.IGNORECASE | regex.VERSION0)
+            self.pattern = regex.compile(expand(spec.regex or "", folder), regex.IGNORECASE | regex.VERSION0)
         except regex.error as exc:
             raise RuleError(f"rule {spec.id}: bad regex ({exc})", source) from None
 
@@ -119,7 +111,7 @@ class Rule:
 
     def finditer(self, text: str):
         if self.pattern is None:
-            yield from tokens.find(self.language, self.id, text)
+            yield from self.phrase_matches(text)
             return
         try:
             yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)
@@ -128,27 +120,37 @@ class Rule:
 
     def search(self, text: str):
         if self.pattern is None:
-            found = tokens.find(self.language, self.id, text)
+            found = self.phrase_matches(text)
             return found[0] if found else None
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
             return None
 
+    def phrase_matches(self, text: str) -> list[phrases.TokenMatch]:
+        if self.book is None:
+            raise RuleError(f"phrase rule {self.id} is used outside a rule set", self.source)
+        return self.book.find(self.language, self.id, text)
+
 
 @cache
-def fragments() -> dict[str, str]:
-    return {
+def fragments(folder: Path | None = None) -> dict[str, str]:
+    """What `{name}` in a rule's regex stands for: numbers, durations, percentages and every
+    entry of the languages' lexicons (patterns/<lang>/lexicon.yaml)."""
+    words = lexicon(folder)
+    out = {name: words.pattern(name) for name in sorted(words.names())}
+    out |= {
         "num": number_pattern(),
         "unit": unit_pattern(),
         "duration": duration_pattern(),
-        "pct": rf"(?:{number_pattern()})\s*%|百分之[零一二两三四五六七八九十百点]+",
+        "pct": rf"(?:{number_pattern()})\s*%|{numeral_percent(group=False)}",
     }
+    return out
 
 
-def expand(source: str) -> str:
+def expand(source: str, folder: Path | None = None) -> str:
     out = source
-    for name, frag in fragments().items():
+    for name, frag in fragments(folder).items():
         out = out.replace("{" + name + "}", frag)
     return out
 
@@ -158,6 +160,9 @@ class RuleSet:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
+        book = phrases.PhraseBook((r.language, r.id, r.spec.phrases) for r in rules if r.spec.phrases is not None)
+        for r in rules:
+            r.book = book
         self._by: dict[tuple[str, str], list[Rule]] = defaultdict(list)
         for r in rules:
             self._by[(r.term, r.role)].append(r)
@@ -175,6 +180,11 @@ class RuleSet:
                 return rule, m
         return None
 
+    def table_hint(self, text: str) -> bool:
+        """Whether a page with this line may hold a table of terms (the PDF stage reads a page's
+        tables, which is slow, only when one of its lines says so): any language's hint."""
+        return any(r.search(text) for r in self.get("context", "table_hint"))
+
     def may_match(self, term: str, text: str, lang: str | None = None) -> bool:
         """False when the term's `prefilter` rules (cheap keyword lists, linted to cover every
         positive example of the term) all miss: most sentences of a long contract name no channel
@@ -183,7 +193,7 @@ class RuleSet:
         return not prefilters or any(r.search(text) for r in prefilters)
 
 
-def load_file(path: Path) -> list[Rule]:
+def load_file(path: Path, folder: Path | None = None) -> list[Rule]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -195,7 +205,33 @@ def load_file(path: Path) -> list[Rule]:
         where = ".".join(str(p) for p in first["loc"])
         rule_id = rule_id_at(data, first["loc"])
         raise RuleError(f"{where}{' (rule ' + rule_id + ')' if rule_id else ''}: {first['msg']}", str(path)) from None
-    return [Rule(r, spec.language, spec.term, str(path)) for r in spec.rules]
+    known = (*lexicon(folder).languages, "any")
+    if spec.language not in known:
+        listed = ", ".join(known)
+        raise RuleError(f"language {spec.language!r} is not one of {listed} (patterns/languages.yaml)", str(path))
+    for r in spec.rules:
+        check_rule(r, spec, str(path))
+    return [Rule(r, spec.language, spec.term, str(path), folder) for r in spec.rules]
+
+
+def check_rule(rule: RuleSpec, spec: RuleFile, source: str) -> None:
+    """A rule's role is one its term's fields read, and its id is <language>.<area>.<name> with
+    the file's language and an area of the term (fields declare both: fields.registry)."""
+    from ..fields.registry import declared_areas, declared_roles  # noqa: PLC0415  (fields import rules)
+
+    if spec.term not in declared_roles():
+        raise RuleError(f"unknown term {spec.term!r} (known: {', '.join(sorted(declared_roles()))})", source)
+    known = declared_roles()[spec.term]
+    if rule.role not in known:
+        listed = ", ".join(sorted(known))
+        raise RuleError(f"rule {rule.id}: unknown role {rule.role!r} for term {spec.term} (known: {listed})", source)
+    language, area, _ = rule.id.split(".", 2)
+    if language != spec.language:
+        raise RuleError(f"rule {rule.id}: its id must start with the file's language ({spec.language}.)", source)
+    areas = declared_areas().get(spec.term, frozenset())
+    if area not in areas:
+        listed = ", ".join(sorted(areas))
+        raise RuleError(f"rule {rule.id}: the id's area must be one of {listed} for term {spec.term}", source)
 
 
 def rule_id_at(data: Any, loc: tuple) -> str | None:
@@ -212,9 +248,9 @@ def load_rules(folder: Path | None = None) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*/*.yaml")):
-        if path.parent.name == "units":
+        if path.parent.name == "units" or path.name == LEXICON_FILE:
             continue
-        for rule in load_file(path):
+        for rule in load_file(path, None if folder == patterns_dir() else folder):
             if rule.id in seen:
                 raise RuleError(f"rule id {rule.id} is also defined in {seen[rule.id]}", str(path))
             seen[rule.id] = str(path)

@@ -51,7 +51,7 @@ NEWLINE = regex.compile(r"[\r\n]")
 
 
 @dataclass(frozen=True, slots=True)
-class MatchText:
+class CleanText:
     """Clean text of one raw range, and where each clean character came from."""
 
     text: str
@@ -70,7 +70,7 @@ class MatchText:
         return self.to_raw(start), self.to_raw(end - 1) + 1
 
 
-def clean(raw: str, raw_start: int = 0) -> MatchText:
+def clean(raw: str, raw_start: int = 0) -> CleanText:
     # line breaks read as spaces only after DROP has seen them (a wrap inside a figure is dropped)
     folded = raw.translate(FOLD)
     parts: list[str] = []
@@ -86,4 +86,4 @@ def clean(raw: str, raw_start: int = 0) -> MatchText:
     if pos < len(folded) or not anchors:
         anchors.append((length, raw_start + pos))
         parts.append(folded[pos:])
-    return MatchText(NEWLINE.sub(" ", "".join(parts), timeout=REGEX_TIMEOUT), raw_start, tuple(anchors))
+    return CleanText(NEWLINE.sub(" ", "".join(parts), timeout=REGEX_TIMEOUT), raw_start, tuple(anchors))

@@ -1,6 +1,9 @@
 """Run every rule's examples: `match` must match (and, with a value, extraction of the example
 must produce an item carrying it); `no_match` must not match; `todo_*` are known gaps that are
-expected to fail, so a fixed gap shows up as a failure until the example is promoted."""
+expected to fail, so a fixed gap shows up as a failure until the example is promoted.
+
+It sits above the pipeline (a value is checked by extracting the example), so the rules package
+never imports the stages that use it."""
 
 from __future__ import annotations
 
@@ -8,22 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..match.text import clean
-from . import Examples, Rule, RuleSet, default_rules, load_rules
-
-# A value names fields of one summary list; the first key it has decides which list.
-VALUE_FIELDS = {
-    "days_per_week": "coverage",
-    "hours_per_day": "coverage",
-    "kind": "response_times",
-    "minutes": "response_times",
-    "rank": "response_times",
-    "channel": "channels",
-    "percent": "availability",
-    "below_percent": "service_credits",
-    "credit_percent": "service_credits",
-}
-SCALARS = {"credit_cap_percent", "claim_window_days"}
+from .fields.registry import FIELDS
+from .pdf.textfile import document_from_text
+from .pipeline import summarize
+from .rules import Examples, Rule, RuleSet, default_rules, load_rules
+from .text.clean import clean
 
 
 @dataclass(frozen=True)
@@ -54,17 +46,13 @@ def cases(rules: RuleSet) -> list[Case]:
 
 
 def value_found(text: str, value: dict[str, Any], rules: RuleSet) -> bool:
-    """Does extracting `text` (as a one-paragraph document) give an item with these values?"""
-    from ..pdf.textfile import document_from_text  # noqa: PLC0415
-    from ..pipeline import summarize  # noqa: PLC0415
-
+    """Does extracting `text` (as a one-paragraph document) give an item with these values?
+    The field is the first whose value keys the example names (fields.registry)."""
     summary = summarize(document_from_text(text), rules).model_dump(mode="json")
-    scalar = SCALARS & value.keys()
-    if scalar:
-        key = scalar.pop()
-        return summary[key] == value[key]
-    field = next(VALUE_FIELDS[k] for k in value if k in VALUE_FIELDS)
-    return any(all(_same(item.get(k), v) for k, v in value.items()) for item in summary[field])
+    field = next(f for f in FIELDS if f.value_keys & value.keys())
+    if field.scalar:
+        return summary[field.name] == value[field.name]
+    return any(all(_same(item.get(k), v) for k, v in value.items()) for item in summary[field.name])
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -1,4 +1,4 @@
-"""service_credits tiers, credit_cap_percent and claim_window_days."""
+"""service_credits: tiers of credit against availability bands, from tables and prose."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ import regex
 
 from ..limits import REGEX_TIMEOUT
 from ..model import Evidence, ServiceCredit
-from ..normalize.durations import to_minutes
 from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents
+from .base import FieldSpec, num, page, roles
 from .context import Context, Unit
 from .tables import grid_of
-
-CLAIM_WORD = regex.compile(r"(?i)\bclaims?\b|索赔|赔偿申请")
 
 
 def below_values(ctx: Context, text: str) -> list[tuple[float, int, int]]:
@@ -26,14 +24,16 @@ def below_values(ctx: Context, text: str) -> list[tuple[float, int, int]]:
     return sorted(out, key=lambda t: t[1])
 
 
-COMMITMENT = -1.0  # a band whose top is "below the commitment": the availability the document promises
+# The top of a band written as "below the commitment": it stands for the availability the document
+# promises, which replaces it once availability is extracted (resolve_commitment).
+PROMISED_LEVEL = -1.0
 
 
 def threshold_of(ctx: Context, cell: str) -> float | None:
     """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9,
-    '低于承诺值' → COMMITMENT."""
+    'below the committed level' → PROMISED_LEVEL."""
     if ctx.rules.search_any("service_credits", "below_commitment", cell, ctx.language):
-        return COMMITMENT
+        return PROMISED_LEVEL
     below = below_values(ctx, cell)
     if below:
         return below[0][0]
@@ -122,10 +122,10 @@ def tiers_from_table(ctx: Context, index: int, committed: list[float]) -> list[t
 
 
 def resolve_commitment(thresholds: list[float], committed: list[float], column: int, columns: int) -> list[float]:
-    """Replace COMMITMENT by the promised availability: one per credit column when the document
+    """Replace PROMISED_LEVEL by the promised availability: one per credit column when the document
     promises one figure per column (one per service), else every figure it promises."""
-    out = [t for t in thresholds if t != COMMITMENT]
-    if COMMITMENT in thresholds and committed:
+    out = [t for t in thresholds if t != PROMISED_LEVEL]
+    if PROMISED_LEVEL in thresholds and committed:
         out += [committed[column]] if len(committed) == columns else committed
     return out
 
@@ -136,7 +136,7 @@ def tiers_from_sentence(ctx: Context, unit: Unit) -> list[tuple[float, float, Ev
         ctx, unit
     ):
         return []
-    if ctx.rules.search_any("service_credits", "negative", text, ctx.language):
+    if ctx.rules.search_any("service_credits", "veto", text, ctx.language):
         return []
     out = []
     # each "below X%" starts a tier; its credit is the first other percentage (not a band's floor)
@@ -205,66 +205,16 @@ def extract_tiers(ctx: Context, availability: list[float] | None = None) -> list
     return items
 
 
-CLAUSE_END = regex.compile(r"[;；。,，]")
-
-
-def clause_around(text: str, at: int) -> tuple[int, int]:
-    lo = max((m.end() for m in CLAUSE_END.finditer(text, 0, at, timeout=REGEX_TIMEOUT)), default=0)
-    m = CLAUSE_END.search(text, at, timeout=REGEX_TIMEOUT)
-    return lo, (m.start() if m else len(text))
-
-
-def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
-    for unit in ctx.units:
-        text = unit.text
-        if not ctx.rules.search_any("service_credits", "credit", text, ctx.language):
-            continue
-        cap = ctx.rules.search_any("service_credits", "cap", text, ctx.language)
-        if cap is None or ctx.rules.search_any("service_credits", "cap_veto", text, ctx.language):
-            continue
-        # the percentage in the cap words' own clause, nearest them, preferring one after
-        # ("not exceed 30%" over "以…100%为限")
-        at = cap[1].start()
-        lo, hi = clause_around(text, at)
-        vals = sorted(
-            (abs(s - at) + (0 if s >= at else 15), v) for v, s, _ in percents(text) if 0 < v <= 100 and lo <= s < hi
-        )
-        if vals:
-            return vals[0][1], ctx.unit_evidence(unit)
-        words = ctx.rules.search_any("service_credits", "cap_words", text, ctx.language)
-        if words:  # "one month's fees" → 100, "half of the monthly fee" → 50
-            return float((words[0].spec.value or {}).get("percent", 100)), ctx.unit_evidence(unit)
-    return None, None
-
-
-def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
-    for unit in ctx.units:
-        text = unit.text
-        # the credit may be named in the question or heading just before ("How do I get a credit?")
-        before = ctx.units[unit.index - 1].text if unit.index else ""
-        if not any(
-            ctx.rules.search_any("service_credits", "credit", t, ctx.language)
-            or CLAIM_WORD.search(t, timeout=REGEX_TIMEOUT)
-            for t in (text, before)
-        ):
-            continue
-        if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
-            continue
-        for rule in ctx.rules.get("service_credits", "window", ctx.language):
-            for m in rule.finditer(text):
-                around = text[max(m.start() - 60, 0) : m.end() + 10]
-                if ctx.rules.search_any("service_credits", "claim_veto", around, ctx.language):
-                    continue
-                amount = m.group("amount") or m.groupdict().get("amount2")
-                unit_word = (m.group("unit") or m.groupdict().get("unit2") or "").lower()
-                n = parse_number(amount) if amount else None
-                per = days_per(unit_word)
-                if n and per:
-                    return n * per, ctx.unit_evidence(unit)
-    return None, None
-
-
-def days_per(unit_word: str) -> float | None:
-    """Days in one unit of a claim window, from the shared duration units (a month is 30 days)."""
-    got = to_minutes("1", unit_word)
-    return got[0] / 1440 if got else None
+FIELD = FieldSpec(
+    name="service_credits",
+    term="service_credits",
+    roles=roles("service_credits", "credit", "below", "below_commitment", "floor", "veto"),
+    title="Service credits",
+    columns=("below", "credit", "page"),
+    cells_fn=lambda s: [f"{s.below_percent:g}%", f"{s.credit_percent:g}%", page(s.evidence)],
+    extract_fn=lambda ctx, found: {"service_credits": extract_tiers(ctx, [a.percent for a in found["availability"]])},
+    score_fn=lambda item: (num(item["below_percent"]), num(item["credit_percent"])),
+    id_areas=("credits",),
+    value_keys=frozenset({"below_percent", "credit_percent"}),
+    needs=("availability",),
+)

@@ -1,0 +1,64 @@
+"""claim_window_days: how long a customer has to claim a credit."""
+
+from __future__ import annotations
+
+import regex
+
+from ..lexicon import fragment
+from ..limits import REGEX_TIMEOUT
+from ..model import Evidence
+from ..normalize.durations import to_minutes
+from ..normalize.numbers import parse_number
+from .base import FieldSpec, num, roles
+from .context import Context
+
+CLAIM_WORD = regex.compile(rf"(?i){fragment('claim_word')}")
+
+
+def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
+    for unit in ctx.units:
+        text = unit.text
+        # the credit may be named in the question or heading just before ("How do I get a credit?")
+        before = ctx.units[unit.index - 1].text if unit.index else ""
+        if not any(
+            ctx.rules.search_any("service_credits", "credit", t, ctx.language)
+            or CLAIM_WORD.search(t, timeout=REGEX_TIMEOUT)
+            for t in (text, before)
+        ):
+            continue
+        if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
+            continue
+        for rule in ctx.rules.get("service_credits", "window", ctx.language):
+            for m in rule.finditer(text):
+                around = text[max(m.start() - 60, 0) : m.end() + 10]
+                if ctx.rules.search_any("service_credits", "veto_claim", around, ctx.language):
+                    continue
+                amount = m.group("amount") or m.groupdict().get("amount2")
+                unit_word = (m.group("unit") or m.groupdict().get("unit2") or "").lower()
+                n = parse_number(amount) if amount else None
+                per = days_per(unit_word)
+                if n and per:
+                    return n * per, ctx.unit_evidence(unit)
+    return None, None
+
+
+def days_per(unit_word: str) -> float | None:
+    """Days in one unit of a claim window, from the shared duration units (a month is 30 days)."""
+    got = to_minutes("1", unit_word)
+    return got[0] / 1440 if got else None
+
+
+KEYS = ("claim_window_days", "claim_window_evidence")
+FIELD = FieldSpec(
+    name="claim_window_days",
+    term="service_credits",
+    roles=roles("service_credits", "credit", "claim", "window", "veto_claim"),
+    title="Claim window",
+    cells_fn=lambda v: [f"{v:g} days"],
+    evidence_key=KEYS[1],
+    extract_fn=lambda ctx, found: dict(zip(KEYS, extract_claim_window(ctx), strict=True)),
+    score_fn=num,
+    id_areas=("credits",),
+    value_keys=frozenset({"claim_window_days"}),
+    scalar=True,
+)
