@@ -153,7 +153,7 @@ def muted_sections(ctx: Context) -> list:
     return [
         s
         for s in ctx.sections.items
-        if ctx.rules.search_any("context", "not_terms_heading", clean(s.title).text, ctx.language)
+        if ctx.rules.search_any("context", "veto_section", clean(s.title).text, ctx.language)
     ]
 
 

@@ -21,7 +21,7 @@ FIELDS: tuple[Field, ...] = (
     claim_window.FIELD,
 )
 # Not a field: what every field's reading starts from (fields.context), with rules of its own.
-CONTEXT_ROLES = roles("context", "veto_note", "revision_history", "table_hint")
+CONTEXT_ROLES = roles("context", "veto_note", "veto_section", "revision_history", "table_hint")
 CONTEXT_AREAS = ("context",)
 
 
