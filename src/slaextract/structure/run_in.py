@@ -7,17 +7,24 @@ block whose first line is a short numbered title without closing punctuation is 
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..limits import REGEX_TIMEOUT
+from ..lexicon import chars, fragment
 from ..pdf.document import Block, Document
 
-# "2. Title", "3.1 Title", "A3 Title", "一、标题", "（三）标题", "第二章 标题" — numbering only, no words
-NUMBERED_TITLE = regex.compile(
-    r"^\s*(?:(?P<depth>\d+(?:\.\d+)*)\.?\s+|[A-Z]\d+(?:\.\d+)*\.?\s+|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十\d]+[章节条部分]\s*)"
-    r"(?P<title>\S[^\n]{0,48})$"
-)
-CLOSING = regex.compile(r"[.。;；:：,，!?！？)）%]\s*$")
+@cache
+def numbered_title() -> regex.Pattern:
+    """ "2. Title", "3.1 Title", "A3 Title" and each language's own numbering ("一、标题")."""
+    own = "|".join(fragment(f"heading_{n}") for n in ("chapter", "article", "enumerated", "enumerated_paren"))
+    return regex.compile(
+        rf"^\s*(?:\d+(?:\.\d+)*\.?\s+|[A-Z]\d+(?:\.\d+)*\.?\s+|(?:{own})\s*)(?P<title>\S[^\n]{{0,48}})$"
+    )
+
+
+CLOSING = regex.compile(rf"[.;:,!?)%{chars('stop', 'exclaim', 'semicolon', 'colon', 'comma', 'close_bracket')}]\s*$")
 
 
 def split_run_in_headings(doc: Document) -> int:
@@ -41,7 +48,7 @@ def run_in_parts(doc: Document, block: Block) -> list[Block]:
     if line_end <= 0:
         return [block]
     first, rest = text[:line_end], text[line_end + 1 :]
-    m = NUMBERED_TITLE.match(first, timeout=REGEX_TIMEOUT)
+    m = numbered_title().match(first, timeout=REGEX_TIMEOUT)
     if not m or CLOSING.search(first, timeout=REGEX_TIMEOUT) or len(rest.strip()) < len(first):
         return [block]
     if not stands_apart(doc, block.start, line_end, rest):

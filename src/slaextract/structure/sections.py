@@ -10,11 +10,13 @@ heading ("2.", "2.1", "A3.1") takes the depth of its number where the type says 
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from dataclasses import dataclass, field
 
 import regex
 
 from ..limits import REGEX_TIMEOUT
+from ..lexicon import fragment
 from ..pdf.document import Block, Document
 
 DEEPEST = 99
@@ -65,21 +67,26 @@ class Sections:
         return [s for s in self.items if s.parent == parent]
 
 
-NUMBERING_CLASSES = (
-    ("chapter", regex.compile(r"^\s*第[一二三四五六七八九十百\d]+[章部]")),
-    ("article", regex.compile(r"^\s*第[一二三四五六七八九十百\d]+[条节]")),
-    ("cn", regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")),
-    ("cn_paren", regex.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")),
-    ("decimal", regex.compile(r"^\s*(?P<n>\d+(?:\.\d+)*)(?:\.|\s|、)")),
-    ("lettered", regex.compile(r"^\s*(?P<n>[A-Z]\d*(?:\.\d+)*)[.\s]")),
-    ("paren", regex.compile(r"^\s*[（(](?:\d+|[a-z]|[ivx]+)[)）]")),
-)
+@cache
+def numbering_classes() -> tuple[tuple[str, regex.Pattern], ...]:
+    """Kinds of heading number: the languages' own (chapters, enumerations) first, then the
+    digits and letters every language shares."""
+    own = tuple(
+        (name, regex.compile(rf"^\s*{fragment('heading_' + name)}"))
+        for name in ("chapter", "article", "enumerated", "enumerated_paren")
+    )
+    return (
+        *own,
+        ("decimal", regex.compile(rf"^\s*(?P<n>\d+(?:\.\d+)*)(?:\.|\s|{fragment('list_joiner')})")),
+        ("lettered", regex.compile(r"^\s*(?P<n>[A-Z]\d*(?:\.\d+)*)[.\s]")),
+        ("paren", regex.compile(r"^\s*[(]\s*(?:\d+|[a-z]|[ivx]+)\s*[)]")),
+    )
 
 
 def numbering_class(title: str) -> str | None:
     """The kind of number a heading carries ("一、", "（一）", "2.", "2.1" …): headings numbered
     alike are siblings, whatever their type."""
-    for name, pattern in NUMBERING_CLASSES:
+    for name, pattern in numbering_classes():
         m = pattern.match(title, timeout=REGEX_TIMEOUT)
         if m:
             n = m.groupdict().get("n")
