@@ -127,7 +127,10 @@ def tier_of(title: str, description: str = "") -> int | None:
         words = regex.findall(r"\p{L}+", low, timeout=REGEX_TIMEOUT)
         found = [tiers()[w] for w in words if w in tiers()]
         if not found:  # Chinese is not split into words: look for a tier word inside
-            found = [t for w, t in tiers().items() if not w.isascii() and w in text]
+            # one-character words (高, 中) only as the whole rung: 中 inside 业务中断 names no tier
+            found = [
+                t for w, t in tiers().items() if not w.isascii() and (w in text if len(w) > 1 else w == text.strip())
+            ]
         if not found:
             found = [t for cue, t in impact_cues() if cue in low]
         if found:

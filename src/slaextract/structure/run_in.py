@@ -11,9 +11,10 @@ from functools import cache
 
 import regex
 
-from ..limits import REGEX_TIMEOUT
 from ..lexicon import chars, fragment
+from ..limits import REGEX_TIMEOUT
 from ..pdf.document import Block, Document
+
 
 @cache
 def numbered_title() -> regex.Pattern:

@@ -10,13 +10,13 @@ heading ("2.", "2.1", "A3.1") takes the depth of its number where the type says 
 from __future__ import annotations
 
 import bisect
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
-from ..limits import REGEX_TIMEOUT
 from ..lexicon import fragment
+from ..limits import REGEX_TIMEOUT
 from ..pdf.document import Block, Document
 
 DEEPEST = 99
