@@ -88,3 +88,13 @@ def test_chinese_verb_after_its_time():
 def test_a_later_labelled_sentence_takes_over_the_paragraph():
     text = "一级故障：全部中断。30分钟内响应。二级故障：部分受损。2小时内响应。"
     assert keys(text) == {(1, "response", 30.0), (2, "response", 120.0)}
+
+
+def test_two_figures_in_prose_are_two_scopes_not_a_conflict():
+    text = (
+        "Each single instance will be available at least 99.5% of each month. "
+        "Each multi-zone deployment will be available at least 99.99% of each month."
+    )
+    items = extract_text(text).availability
+    assert {a.percent for a in items} == {99.5, 99.99}
+    assert len({a.scope for a in items}) == 2 and None not in {a.scope for a in items}

@@ -158,6 +158,7 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
 
 def extract(ctx: Context) -> list[Availability]:
     items: list[Availability] = []
+    unscoped: list[tuple[Availability, Unit]] = []
     seen: set = set()
     for unit in ctx.units:
         if unit.is_row:
@@ -183,7 +184,35 @@ def extract(ctx: Context) -> list[Availability]:
                     rule=rule,
                 )
             )
+            if scope is None and not unit.is_row:
+                unscoped.append((items[-1], unit))
+    name_what_each_covers(ctx, unscoped)
     return items
+
+
+def name_what_each_covers(ctx: Context, unscoped: list[tuple[Availability, Unit]]) -> None:
+    """Several different figures promised in prose are for different things (a single instance
+    and a multi-zone deployment; two products): each takes as scope the heading it sits under,
+    or else the words of its clause before the figure, so that no one reads them as a conflict."""
+    if len({item.percent for item, _ in unscoped}) < 2:
+        return
+    headings = [section_title(ctx, unit) for _, unit in unscoped]
+    by_heading = len(set(headings)) == len(unscoped) and None not in headings
+    for (item, unit), heading in zip(unscoped, headings, strict=True):
+        item.scope = heading if by_heading else words_before(unit.text, item.percent)
+
+
+def section_title(ctx: Context, unit: Unit) -> str | None:
+    path = ctx.sections.path(unit.block_text.raw_span(unit.start, unit.end)[0])
+    return path[-1].title if path else None
+
+
+def words_before(text: str, percent: float) -> str | None:
+    at = next((s for v, s, _ in percents(text) if v == percent), None)
+    if at is None:
+        return None
+    lead = text[_clause_left(text, at) : at].strip()
+    return lead[-60:].strip() or None
 
 
 def row_label(ctx: Context, unit: Unit) -> str | None:
