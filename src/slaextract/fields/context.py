@@ -70,6 +70,15 @@ class Context:
     def paragraphs(self) -> list[tuple[Block, CleanText]]:
         return [(b, self.block_text[i]) for i, b in enumerate(self.doc.blocks)]
 
+    def abbreviations_in(self, text: str) -> list[tuple[str, str]]:
+        """(term, rest of its defining sentence) for each abbreviation in text that the document
+        defines ("The service level window (SLW) is the time …")."""
+        if "abbreviations" not in self.memo:
+            self.memo["abbreviations"] = defined_abbreviations(self.units)
+        table: dict[str, tuple[str, str]] = self.memo["abbreviations"]
+        used = ABBREVIATION_USE.findall(text, timeout=REGEX_TIMEOUT)
+        return [table[a] for a in dict.fromkeys(used) if a in table]
+
     def evidence(self, mt: CleanText, start: int, end: int) -> Evidence:
         raw_start, raw_end = mt.raw_span(start, end)
         page, bbox = self.doc.locate(raw_start, raw_end)
@@ -83,6 +92,21 @@ class Context:
         if cell is None:
             return ""
         return clean(self.doc.text[cell.start : cell.end]).text.strip()
+
+
+ABBREVIATION = regex.compile(r"(?P<term>\b[A-Z][\w -]{2,40}?)\s*\((?P<abbr>[A-Z]{2,5})\)")
+ABBREVIATION_USE = regex.compile(r"\b[A-Z]{2,5}\b")
+
+
+def defined_abbreviations(units: list[Unit]) -> dict[str, tuple[str, str]]:
+    """Abbreviation → (the term, the rest of the sentence that defines it), first definition wins."""
+    out: dict[str, tuple[str, str]] = {}
+    for unit in units:
+        if unit.is_row or "(" not in unit.text:
+            continue
+        for m in ABBREVIATION.finditer(unit.text, timeout=REGEX_TIMEOUT):
+            out.setdefault(m.group("abbr"), (m.group("term"), unit.text[m.end() :]))
+    return out
 
 
 def detect_language(text: str) -> str:

@@ -69,7 +69,21 @@ def context_text(ctx: Context, unit: Unit) -> str:
     if not unit.is_row:
         return " ".join(u.text for u in ctx.units[max(unit.index - 2, 0) : unit.index + 1])
     grid = grid_of(ctx, unit.block.table)  # type: ignore[arg-type]
-    return " ".join([*grid.captions[:1], " ".join(grid.cells[0]) if grid.cells else "", unit.text])
+    header = " ".join(grid.cells[0]) if grid.cells else ""
+    # an abbreviation in the header reads as its definition ("SLW": the time the desk is manned)
+    defined = " ".join(f"{term} {rest}" for term, rest in ctx.abbreviations_in(header))
+    return " ".join([*grid.captions[:1], header, defined, unit.text, footnote_after(ctx, unit)])
+
+
+def footnote_after(ctx: Context, unit: Unit) -> str:
+    """A note under the table that a marked cell points to ("0900 - 1700*" over "* Excluding
+    Saturday, Sunday and public holidays"): it qualifies the row."""
+    signs = regex.findall(r"[*†‡]", unit.text, timeout=REGEX_TIMEOUT)
+    if not signs:
+        return ""
+    table = unit.block.table
+    after = [u for u in ctx.units[unit.index + 1 : unit.index + 40] if u.block.table != table][:2]
+    return " ".join(u.text for u in after if u.text.lstrip().startswith(signs[0]))
 
 
 def in_priority_table(ctx: Context, unit: Unit) -> bool:

@@ -107,30 +107,14 @@ COLON = chars("colon")
 ENTRY = regex.compile(rf"^\s*(?P<name>[^\s{COLON}|]{{1,16}}(?:\s[^\s{COLON}|]{{1,16}}){{0,2}})\s*[{COLON}]")
 
 
-ABBREVIATION = regex.compile(r"(?P<term>\b[A-Z][\w -]{2,40}?)\s*\((?P<abbr>[A-Z]{2,5})\)")
-ABBREVIATION_USE = regex.compile(r"\b[A-Z]{2,5}\b")
-
-
 def abbreviated_kinds(ctx: Context, header: str) -> list[Hit]:
     """Kinds behind abbreviations the document defines ("Response time (RT) is …" makes a
-    column headed "Maximum RT" a response column)."""
-    if "abbreviations" not in ctx.memo:
-        ctx.memo["abbreviations"] = defined_abbreviations(ctx)
-    table: dict[str, Hit] = ctx.memo["abbreviations"]
-    return [table[m.group(0)] for m in ABBREVIATION_USE.finditer(header, timeout=REGEX_TIMEOUT) if m.group(0) in table]
-
-
-def defined_abbreviations(ctx: Context) -> dict[str, Hit]:
-    """Abbreviation → the kind its definition names: in the term itself, else in the rest of
-    the sentence that defines it."""
-    out: dict[str, Hit] = {}
-    for unit in ctx.units:
-        if unit.is_row or "(" not in unit.text:
-            continue
-        for m in ABBREVIATION.finditer(unit.text, timeout=REGEX_TIMEOUT):
-            kinds = kinds_in(ctx, m.group("term")) or kinds_in(ctx, unit.text[m.end() :])
-            if kinds and m.group("abbr") not in out:
-                out[m.group("abbr")] = kinds[0]
+    column headed "Maximum RT" a response column): named in the term itself, else in the rest
+    of the sentence that defines it."""
+    out: list[Hit] = []
+    for term, definition in ctx.abbreviations_in(header):
+        kinds = kinds_in(ctx, term) or kinds_in(ctx, definition)
+        out += kinds[:1]
     return out
 
 
