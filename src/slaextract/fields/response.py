@@ -11,6 +11,7 @@ from .base import FieldSpec, num, page, roles
 from .context import Context, Unit
 from .priorities import Label, Ladder, defined_ladder, find_labels, label_of
 from .response_parts import (
+    CADENCE_BEFORE,
     Candidate,
     clause_bounds,
     durations_in,
@@ -22,7 +23,6 @@ from .response_parts import (
 from .response_table import from_table
 from .tables import grid_of
 
-CADENCE_BEFORE = regex.compile(rf"(?i){fragment('cadence')}\s*$")
 BUSINESS_HOURS = regex.compile(rf"(?i){fragment('business_hours')}")
 
 

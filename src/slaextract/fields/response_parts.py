@@ -17,6 +17,9 @@ from ..rules import fragments
 from .context import Context
 from .priorities import Label
 
+# "every 4 hours", "每两小时": a cadence, so a status update, whatever outcome the text names
+CADENCE_BEFORE = regex.compile(rf"(?i){fragment('cadence')}\s*$")
+
 MAX_MINUTES = 60 * 24 * 31  # a response target longer than a month is not a support target
 # a clause ends at a semicolon or full stop, or at a comma before another figure
 CLAUSE = regex.compile(

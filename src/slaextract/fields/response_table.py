@@ -11,6 +11,7 @@ from ..text.clean import clean
 from .context import Context
 from .priorities import Label, defined_ladder, find_labels, label_of, names_a_ladder
 from .response_parts import (
+    CADENCE_BEFORE,
     Candidate,
     Hit,
     durations_in,
@@ -35,6 +36,14 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     ladder_header = " ".join(grid.cell(h, 0) for h in guess if h >= title_rows(grid))
     row_labels = [None if r in guess else label_of_row(ctx, grid, names, r, ladder_header) for r in range(grid.n_rows)]
     labelled = [r for r in range(grid.n_rows) if row_labels[r]]
+    data_rows = grid.n_rows - len(guess)
+    # a few rungs that happen to be severity words ("Minor" among "Outage", "Impaired") do not
+    # make the document's own ladder a vocabulary one: rank the rows as the table orders them
+    if 2 * len(labelled) < data_rows and names_a_ladder(ladder_header):
+        ladder = table_ladder(ctx, grid, guess, ladder_header)
+        if ladder is not None:
+            row_labels = ladder
+            labelled = [r for r in range(grid.n_rows) if row_labels[r]]
     header_rows = list(range(0, labelled[0])) if labelled else guess
     if not labelled:
         row_labels = table_ladder(ctx, grid, header_rows, ladder_header) or row_labels
@@ -97,6 +106,8 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
                 label = next((lab for lab in reversed(in_cell) if lab.end <= start), None) or row_label or col_label
                 kind = nearest_kind(ctx, cell, inner, start, end) if inner else None
                 kind_value = kind.value if kind else fallback_kind
+                if CADENCE_BEFORE.search(cell[max(0, start - 12) : start], timeout=REGEX_TIMEOUT):
+                    kind_value = "update"  # "every 2 hours until resolved": how often, not by when
                 if label is None or kind_value is None:
                     continue
                 out.append(Candidate(label, kind_value, minutes, business, scope, ev, rule))
