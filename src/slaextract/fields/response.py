@@ -36,7 +36,7 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
     kinds = kinds_in(ctx, text)
     if not kinds:
         return []
-    labels = find_labels(text, ctx.rules, ctx.language)
+    labels = find_labels(text, ctx.rules, ctx.language) or rungs_named_in(ctx, text)
     out: list[Candidate] = []
     for start, end, minutes, business, _rule in found:
         c0, c1 = clause_bounds(text, start, end)
@@ -274,3 +274,14 @@ FIELD = FieldSpec(
     id_areas=("response", "priority"),
     value_keys=frozenset({"kind", "minutes", "rank"}),
 )
+
+
+def rungs_named_in(ctx: Context, text: str) -> list[Label]:
+    """Rungs of a ladder a table defined ("System down", "Degraded") named again in prose."""
+    low = text.lower()
+    found = []
+    for rung in ctx.memo.get("defined_rungs", []):
+        at = low.find(rung.text.lower())
+        if rung.text and at >= 0:
+            found.append(Label(rung.text, rung.family, rung.key, at, at + len(rung.text)))
+    return sorted(found, key=lambda lab: lab.start)

@@ -165,6 +165,7 @@ def table_ladder(
     out: list[Label | None] = [None] * grid.n_rows
     for r, lab in zip(rows, ladder, strict=True):
         out[r] = lab
+    ctx.memo.setdefault("defined_rungs", []).extend(ladder)  # prose may name them later
     return out
 
 
