@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .batch.options import CLUSTER, FORCE, JOBS, OUT_DIR, RETRY_FAILED
 from .errors import SlaError
 
 app = typer.Typer(
@@ -43,16 +44,6 @@ def root(
     ] = False,
 ) -> None:
     """slaextract reads contracts (PDF, .txt, .md) and prints a JSON clause summary."""
-
-
-# Options of every command that reads many documents (logic: slaextract.batch).
-JOBS = typer.Option("--jobs", "-j", min=1, help="Documents read at once (default: the machine's cores).")
-OUT_DIR = typer.Option("--out-dir", help="Also write one JSON per input and an index here; a rerun reuses them.")
-FORCE = typer.Option("--force", help="Read every input again, even those with a stored result.")
-RETRY_FAILED = typer.Option("--retry-failed", help="Read again only the inputs whose stored result is a failure.")
-CLUSTER = typer.Option(
-    "--cluster", help="Run on Dask: local[:N] starts N worker processes, tcp://HOST:8786 uses a running scheduler."
-)
 
 
 @app.command()

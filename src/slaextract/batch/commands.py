@@ -105,6 +105,19 @@ def read_documents(
     return None
 
 
+def each_document(
+    files: list[Path], options: BatchOptions, on_outcome: Callable[[Outcome], None]
+) -> Interrupted | None:
+    """Read the files (folders and globs expanded) as a batch and pass each outcome on, in input
+    order; the interrupt that stopped the run, if one did. For `check` and `compare`."""
+    inputs, many = gather(files)
+    tally = Tally(show=progress_wanted())
+    stop = read_documents(inputs, options, open_store(options, many), on_outcome, tally)
+    if stop is None:
+        tally.close(summary=True)
+    return stop
+
+
 def extract_batch(files: list[Path], output: Path | None, fmt: str, options: BatchOptions) -> int:
     """`slaextract extract`: the exit code (0 every file read, 2 any could not be, 128+N interrupted)."""
     from ..render import FORMATS  # noqa: PLC0415 - the renderers import the models; --help must stay fast

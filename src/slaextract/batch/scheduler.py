@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -201,22 +202,26 @@ def collect(slots: list[Slot], reading: dict[Slot, int]) -> Iterator[Outcome]:
 
 # ------------------------------------------------------------------ one document (the library)
 
-_slot: Slot | None = None
+_local = threading.local()  # a Dask worker may read documents in several threads: a slot each
+_slots: list[Slot] = []
 
 
 def default_slot() -> Slot:
-    """The worker `run_one` uses: kept between calls, so a loop over documents pays one start."""
-    global _slot
-    if _slot is None:
-        _slot = Slot()
-        atexit.register(stop_worker)
-    return _slot
+    """The worker `run_one` uses in this thread: kept between calls, so a loop over documents pays
+    one start."""
+    slot = getattr(_local, "slot", None)
+    if slot is None:
+        slot = _local.slot = Slot()
+        if not _slots:
+            atexit.register(stop_worker)
+        _slots.append(slot)
+    return slot
 
 
 def stop_worker() -> None:
-    """Let run_one's worker go (it exits when its pipe closes); the next document starts a new one."""
-    if _slot is not None:
-        _slot.stop()
+    """Let run_one's workers go (each exits when its pipe closes); the next document starts a new one."""
+    for slot in _slots:
+        slot.stop()
 
 
 def run_one(

@@ -59,7 +59,11 @@ def run_here(path: Path, password: str | None, timeout: float, max_pages: int | 
 
 
 def serve(conn: Connection, parent: int) -> None:
-    """The worker's loop: a request in, a summary or an SlaError out, until the pipe closes."""
+    """The worker's loop: a request in, a summary or an SlaError out, until the pipe closes.
+
+    `parent` is the pid that forked it, or 0 when a fork server did (the server, its parent,
+    exits when the process that started it does)."""
+    parent = parent or os.getppid()
     die_with_parent(parent)
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)
@@ -177,7 +181,8 @@ class Slot:
     def start(self) -> None:
         context = process_context()
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=serve, args=(child_end, os.getpid()), name="slaextract-worker", daemon=True)
+        parent = os.getpid() if context.get_start_method() == "fork" else 0
+        process = context.Process(target=serve, args=(child_end, parent), name="slaextract-worker", daemon=True)
         process.start()
         child_end.close()
         self.process, self.conn = process, parent_end
