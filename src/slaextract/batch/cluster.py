@@ -18,15 +18,13 @@ import logging
 import multiprocessing
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..errors import SlaError
-from ..model import ClauseSummary
 from . import signals
-from .scheduler import TICK, Backend, Outcome, Settings, default_jobs, run_one
+from .scheduler import TICK, Backend, Outcome, Settings, addressed_to, default_jobs, run_one, stop_worker
 from .worker import Result
 
 CONNECT_TIMEOUT = "10s"
@@ -72,10 +70,13 @@ def dask_backend(spec: str) -> Iterator[Backend]:
                 client = stack.enter_context(Client(cluster))
             else:
                 client = stack.enter_context(Client(spec, timeout=CONNECT_TIMEOUT))
-        except OSError as exc:
-            raise ClusterError(f"--cluster {spec}: cannot reach the scheduler ({exc})") from None
+        except Exception as exc:  # Dask raises OSError, TimeoutError, RuntimeError… for a cluster that fails to come up
+            detail = " ".join(str(exc).split())[:200]
+            raise ClusterError(f"--cluster {spec}: could not start or reach the cluster ({detail})") from None
         refuse_daemonic_workers(client, spec)
         yield partial(run_on_cluster, client)
+        with suppress(Exception):  # let each Dask worker's document worker go before Dask stops it
+            client.run(stop_worker)
 
 
 def refuse_daemonic_workers(client: Any, spec: str) -> None:
@@ -112,7 +113,7 @@ def run_on_cluster(client: Any, todo: list[tuple[int, Path]], settings: Settings
                 continue
             for future in batch:
                 index, path = futures[future]
-                yield Outcome(index, path, as_given(task_result(future, path), path))
+                yield Outcome(index, path, addressed_to(task_result(future, path), path))
     finally:
         client.cancel(list(futures))
 
@@ -125,13 +126,3 @@ def task_result(future: Any, path: Path) -> Result:
 
         detail = " ".join(str(exc).split())[:300]
         return InputError(f"could not be processed on the cluster ({type(exc).__name__}: {detail})", str(path))
-
-
-def as_given(result: Result, path: Path) -> Result:
-    """The worker read the absolute path; report the path the user gave."""
-    if isinstance(result, ClauseSummary):
-        result.document.path = str(path)
-        return result
-    if isinstance(result, SlaError) and result.path is not None:
-        return type(result)(result.message, str(path))
-    return result

@@ -23,7 +23,7 @@ from ..errors import SlaError
 from ..model import ClauseSummary
 from . import signals
 from .store import Redo, ResultStore, content_hash
-from .worker import Result, Slot, run_here
+from .worker import Result, Slot, process_context, run_here
 
 TICK = 0.2  # seconds between checks of deadlines, memory and signals while workers are busy
 
@@ -96,35 +96,77 @@ def run_documents(
 ) -> Iterator[Outcome]:
     """Read every document and yield one Outcome per input, in input order. Never raises for a
     bad document (its Outcome carries the error); raises signals.Interrupted when a signal noted
-    by `signals.interruptible()` arrives, after killing every worker."""
+    by `signals.interruptible()` arrives, after killing every worker.
+
+    With a store, an input whose content has a stored result is not read again, and inputs with
+    the same content (copies) are read once: the others get a copy of the result."""
     settings = Settings(password, timeout, max_pages)
     inputs = [Path(p) for p in paths]
     observer = observer or Quiet()
     observer.begin(len(inputs))
     hashes = [content_hash(p) if store else None for p in inputs]
-    ready: dict[int, Outcome] = {}
-    todo: list[tuple[int, Path]] = []
-    for index, path in enumerate(inputs):
-        stored = store.lookup(path, hashes[index], redo) if store else None
-        if stored is None:
-            todo.append((index, path))
-            continue
-        ready[index] = Outcome(index, path, stored, reused=True)
-        store.save(path, hashes[index], stored, reused=True)  # a copy when another input had this content
-        observer.finished(ready[index])
-    next_index = 0
+    plan = Plan(inputs, hashes, store, observer)
+    todo = plan.reuse_or_schedule(redo)
     run = backend or local_backend
     for outcome in run(todo, settings, jobs or default_jobs()):
-        if store is not None:
-            store.save(outcome.path, hashes[outcome.index], outcome.result, reused=False)
-        observer.finished(outcome)
-        ready[outcome.index] = outcome
-        while next_index in ready:
-            yield ready.pop(next_index)
-            next_index += 1
-    while next_index in ready:  # stored results after the last document read
-        yield ready.pop(next_index)
-        next_index += 1
+        plan.finished(outcome, reused=False)
+        for copy in plan.copies_of(outcome):
+            plan.finished(copy, reused=True)
+        yield from plan.in_order()
+    yield from plan.in_order()
+
+
+class Plan:
+    """Which inputs are read, which reuse a result; what is finished; what may be yielded next."""
+
+    def __init__(self, inputs: list[Path], hashes: list[str | None], store: ResultStore | None,
+                 observer: Observer) -> None:
+        self.inputs, self.hashes, self.store, self.observer = inputs, hashes, store, observer
+        self.ready: dict[int, Outcome] = {}
+        self.next = 0
+        self.copies: dict[int, list[int]] = {}  # index read → indices with the same content
+
+    def reuse_or_schedule(self, redo: Redo) -> list[tuple[int, Path]]:
+        todo: list[tuple[int, Path]] = []
+        reading: dict[str, int] = {}
+        for index, (path, sha) in enumerate(zip(self.inputs, self.hashes, strict=True)):
+            stored = self.store.lookup(path, sha, redo) if self.store and sha else None
+            if stored is not None:
+                self.finished(Outcome(index, path, stored, reused=True), reused=True)
+            elif sha is not None and sha in reading:
+                self.copies.setdefault(reading[sha], []).append(index)
+            else:
+                if sha is not None:
+                    reading[sha] = index
+                todo.append((index, path))
+        return todo
+
+    def finished(self, outcome: Outcome, reused: bool) -> None:
+        if self.store is not None:
+            self.store.save(outcome.path, self.hashes[outcome.index], outcome.result, reused=reused)
+        self.observer.finished(outcome)
+        self.ready[outcome.index] = outcome
+
+    def copies_of(self, outcome: Outcome) -> Iterator[Outcome]:
+        for index in self.copies.pop(outcome.index, []):
+            path = self.inputs[index]
+            yield Outcome(index, path, addressed_to(outcome.result, path), reused=True)
+
+    def in_order(self) -> Iterator[Outcome]:
+        while self.next in self.ready:
+            yield self.ready.pop(self.next)
+            self.next += 1
+
+
+def addressed_to(result: Result, path: Path) -> Result:
+    """The same result, naming `path` (a copy of the document, or the path as the user wrote it)."""
+    if isinstance(result, ClauseSummary):
+        copy = result.model_copy(deep=True)
+        copy.document.path = str(path)
+        return copy
+    if isinstance(result, SlaError) and result.path is not None:
+        return type(result)(result.message, str(path))
+    return result
 
 
 def warm_up() -> SlaError | None:
@@ -234,11 +276,10 @@ def run_one(
     """The summary of one document, or the error that stopped it. Never raises (but KeyboardInterrupt)."""
     if isolate is None:
         isolate = isolation_available()
-    broken = warm_up() if isolate else None
-    if broken is not None:
-        return broken
     if not isolate:
         return run_here(path, password, timeout, max_pages)
+    if process_context().get_start_method() == "fork" and (broken := warm_up()) is not None:
+        return broken
     slot = default_slot()
     if (failed := hand_over(slot, path, Settings(password, timeout, max_pages))) is not None:
         return failed

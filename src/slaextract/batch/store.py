@@ -102,7 +102,8 @@ class ResultStore:
     def __init__(self, folder: Path, keep_failures: bool = True) -> None:
         self.folder = folder
         self.keep_failures = keep_failures
-        self.by_sha: dict[str, Record] = {}
+        self.by_sha: dict[str, Record] = {}  # the latest result of each content
+        self.by_input: dict[tuple[str, str], Record] = {}  # the latest result of each input and content
         folder.mkdir(parents=True, exist_ok=True)
         self.load()
 
@@ -115,11 +116,15 @@ class ResultStore:
             for line in fh:
                 record = Record.parse(line)
                 if record is not None and record.engine == engine:
-                    self.by_sha[record.sha256] = record
+                    self.remember(record)
+
+    def remember(self, record: Record) -> None:
+        self.by_sha[record.sha256] = record
+        self.by_input[record.input, record.sha256] = record
 
     def lookup(self, path: Path, sha: str | None, redo: Redo) -> Result | None:
         """The stored result for this input, rewritten for its path; None when it must be read."""
-        record = self.by_sha.get(sha) if sha else None
+        record = (self.by_input.get((str(path), sha)) or self.by_sha.get(sha)) if sha else None
         if record is None or redo is Redo.everything or (not record.ok and redo is Redo.failed):
             return None
         if not record.ok and not self.keep_failures:
@@ -131,7 +136,7 @@ class ResultStore:
         if not record.ok:
             kind = getattr(errors, data.get("kind", ""), errors.InputError)
             return kind(data["error"], str(path))
-        data["document"]["path"] = str(path)
+        data["document"]["path"] = str(path)  # the same content may have been stored under another name
         return ClauseSummary.model_validate(data)
 
     def file_name(self, path: Path) -> str:
@@ -143,8 +148,7 @@ class ResultStore:
         """Write this input's result file (atomically), then its index line."""
         if sha is None or (isinstance(result, SlaError) and not self.keep_failures):
             return
-        known = self.by_sha.get(sha)
-        if reused and known is not None and known.input == str(path):
+        if reused and (str(path), sha) in self.by_input:
             return  # its own result, already on file
         name = self.file_name(path)
         ok = isinstance(result, ClauseSummary)
@@ -158,7 +162,7 @@ class ResultStore:
         line = json.dumps({**record.__dict__, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}, ensure_ascii=False)
         with (self.folder / INDEX).open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
-        self.by_sha[sha] = record
+        self.remember(record)
 
 
 def write_atomically(target: Path, text: str) -> None:

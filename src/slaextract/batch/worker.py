@@ -149,7 +149,7 @@ def process_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["slaextract.pipeline"])
+        context.set_forkserver_preload(["slaextract.batch.preload"])
         return context
     return multiprocessing.get_context("spawn")
 
