@@ -19,7 +19,8 @@ def contract_text(n: int) -> str:
         "Support is available 24x7 by phone and through the support portal.\n\n"
         f"Severity 1 incidents: initial response within {10 + n} minutes.\n\n"
         f"The Service will be available 99.{n % 10}% of the time in each calendar month.\n\n"
-        f"If availability falls below 99.{n % 10}%, Customer receives a service credit of {5 + n}% of the monthly fee.\n"
+        f"If availability falls below 99.{n % 10}%, Customer receives a service credit of {5 + n}% "
+        "of the monthly fee.\n"
     )
 
 

@@ -21,7 +21,7 @@ from slaextract.cli import main
 real_extract = pipeline.extract
 
 
-def stand_in(path, password=None, max_pages=None):  # noqa: ANN001, ANN201
+def stand_in(path, password=None, max_pages=None):
     stuck = os.environ.get("STUB_STUCK")
     if stuck and stuck in os.path.basename(str(path)):
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})

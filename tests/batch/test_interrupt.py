@@ -24,7 +24,7 @@ from slaextract.batch.store import INDEX
 PATIENCE = 90.0  # seconds before a wait gives up (a failure, not a measurement)
 
 
-def wait_for(condition, what: str) -> None:  # noqa: ANN001
+def wait_for(condition, what: str) -> None:
     deadline = time.monotonic() + PATIENCE
     while not condition():
         if time.monotonic() > deadline:

@@ -48,7 +48,8 @@ def test_parquet_and_xlsx_hold_the_same_rows(out_dir: Path, tmp_path: Path) -> N
     pq = pytest.importorskip("pyarrow.parquet")
     openpyxl = pytest.importorskip("openpyxl")
     expected = table(out_dir)
-    assert runner.invoke(app, ["table", str(out_dir), "-f", "parquet", "-o", str(tmp_path / "t.parquet")]).exit_code == 0
+    parquet = runner.invoke(app, ["table", str(out_dir), "-f", "parquet", "-o", str(tmp_path / "t.parquet")])
+    assert parquet.exit_code == 0
     assert pq.read_table(tmp_path / "t.parquet").to_pylist() == expected
     assert runner.invoke(app, ["table", str(out_dir), "-f", "xlsx", "-o", str(tmp_path / "t.xlsx")]).exit_code == 0
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").active
