@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, slaextract
+from typer.testing import CliRunner
+
+from slaextract.cli import app
 
 pytest.importorskip("distributed", reason="the cluster extra (pip install 'slaextract[cluster]') is not installed")
 
@@ -29,6 +32,5 @@ def test_local_cluster_output_and_store_equal_local_workers(contracts: list[Path
 
 
 def test_a_bad_cluster_address_is_one_line(contracts: list[Path]) -> None:
-    run = slaextract("extract", str(contracts[0]), "--cluster", "nowhere")
-    _, stderr = run.communicate(timeout=PATIENCE)
-    assert (run.returncode, stderr) == (2, "slaextract: --cluster nowhere: give local, local:N or tcp://HOST:PORT\n")
+    run = CliRunner().invoke(app, ["extract", str(contracts[0]), "--cluster", "nowhere"])
+    assert (run.exit_code, run.stderr) == (2, "slaextract: --cluster nowhere: give local, local:N or tcp://HOST:PORT\n")
