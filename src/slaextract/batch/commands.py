@@ -111,7 +111,7 @@ def each_document(
     """Read the files (folders and globs expanded) as a batch and pass each outcome on, in input
     order; the interrupt that stopped the run, if one did. For `check` and `compare`."""
     inputs, many = gather(files)
-    tally = Tally(show=progress_wanted())
+    tally = Tally(show=many and progress_wanted())  # one file: nothing but its result
     stop = read_documents(inputs, options, open_store(options, many), on_outcome, tally)
     if stop is None:
         tally.close(summary=True)
@@ -127,7 +127,7 @@ def extract_batch(files: list[Path], output: Path | None, fmt: str, options: Bat
         raise fail(f"unknown --format {fmt!r}; choose json or text")
     inputs, many = gather(files)
     store = open_store(options, many)
-    tally = Tally(show=progress_wanted())
+    tally = Tally(show=many and progress_wanted())  # one file: nothing but its result
     try:
         sink = FileLines(output) if output is not None else None
     except OSError as exc:

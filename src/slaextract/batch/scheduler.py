@@ -107,6 +107,7 @@ def run_documents(
     hashes = [content_hash(p) if store else None for p in inputs]
     plan = Plan(inputs, hashes, store, observer)
     todo = plan.reuse_or_schedule(redo)
+    yield from plan.in_order()  # stored results before the first document to read
     run = backend or local_backend
     for outcome in run(todo, settings, jobs or default_jobs()):
         plan.finished(outcome, reused=False)
