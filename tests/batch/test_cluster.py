@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, slaextract
+from batch_support import SAMPLES, slaextract
 from typer.testing import CliRunner
 
 from slaextract.cli import app

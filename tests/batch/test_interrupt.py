@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import contract_text, slaextract
+from batch_support import contract_text, slaextract
 
 from slaextract.batch.store import INDEX
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, slaextract
+from batch_support import SAMPLES, slaextract
 from typer.testing import CliRunner
 
 from slaextract.batch import Redo, ResultStore, expand_inputs, run_documents
@@ -122,3 +122,9 @@ def test_table_of_a_jsonl_file(contracts: list[Path], tmp_path: Path) -> None:
     lines = table.stdout.splitlines()
     assert lines[0] == "file,field,rank,kind,minutes,percent,channel,scope,page,quote"
     assert {line.split(",")[0] for line in lines[1:]} == {str(contracts[0]), str(contracts[1])}
+
+
+def test_compare_reads_a_folder_with_jobs(contracts: list[Path]) -> None:
+    result = runner.invoke(app, ["compare", str(contracts[0].parent), "--format", "json", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["contracts"] == [p.name for p in contracts]
