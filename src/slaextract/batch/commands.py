@@ -58,14 +58,16 @@ def gather(files: list[Path]) -> tuple[list[Path], bool]:
 
 def open_store(options: BatchOptions, many: bool) -> ResultStore | None:
     """--out-dir, or for a batch the results cache (so that an interrupted batch can resume)."""
-    try:
-        if options.out_dir is not None:
+    if options.out_dir is not None:
+        try:
             return ResultStore(options.out_dir)
-        cache = default_cache_dir() if many else None
+        except OSError as exc:
+            raise fail(f"{options.out_dir}: cannot write results there ({exc.strerror})") from None
+    cache = default_cache_dir() if many else None
+    try:
         return ResultStore(cache, keep_failures=False) if cache is not None else None
-    except OSError as exc:
-        folder = options.out_dir or default_cache_dir()
-        raise fail(f"{folder}: cannot write results there ({exc.strerror})") from None
+    except OSError:  # a read-only home: the batch runs, it just cannot be resumed
+        return None
 
 
 @contextmanager
