@@ -20,11 +20,8 @@ def table_command(
 ) -> None:
     """One row per term (file, field, rank, kind, minutes, percent, channel, scope, page, quote)."""
     from ..errors import SlaError  # noqa: PLC0415
+    from .commands import fail  # noqa: PLC0415
     from .table import WRITERS, table  # noqa: PLC0415
-
-    def fail(message: str) -> typer.Exit:
-        typer.echo(f"slaextract: {message}", err=True)
-        return typer.Exit(2)
 
     if fmt not in WRITERS:
         raise fail(f"unknown --format {fmt!r}; choose csv, parquet or xlsx")
