@@ -28,6 +28,13 @@ from .scheduler import TICK, Backend, Outcome, Settings, addressed_to, default_j
 from .worker import Result
 
 CONNECT_TIMEOUT = "10s"
+LEAN_WORKERS = {
+    "distributed.worker.daemon": False,  # our workers start processes of their own (see above)
+    # Each document's worker bounds its own memory and time; Dask's sampling profiler (every
+    # 10 ms) and memory monitor would only take CPU from the documents on a LocalCluster.
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class ClusterError(Exception):
@@ -59,8 +66,7 @@ def dask_backend(spec: str) -> Iterator[Backend]:
     if workers is None and "://" not in spec:
         raise ClusterError(f"--cluster {spec}: give local, local:N or tcp://HOST:PORT")
     with ExitStack() as stack:
-        # our workers start processes of their own (see the module docstring)
-        stack.enter_context(dask.config.set({"distributed.worker.daemon": False}))
+        stack.enter_context(dask.config.set(LEAN_WORKERS))
         try:
             if workers is not None:
                 cluster = stack.enter_context(LocalCluster(
