@@ -75,24 +75,6 @@ def extract(
     raise typer.Exit(extract_batch(files, output, fmt, options))
 
 
-def write(lines: list[str], output: Path | None) -> None:
-    text = "\n".join(lines) + ("\n" if lines else "")
-    if output is None:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # the reader went away (`slaextract extract dir | head -1`): not a failure of ours,
-            # and click would report it as exit 1, our "findings" code
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise fail(f"{output}: cannot write ({exc.strerror})") from None
-
-
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the clause summary (generated from the models)."""
