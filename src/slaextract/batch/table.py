@@ -12,12 +12,30 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 
-COLUMNS = ("file", "field", "rank", "kind", "minutes", "percent", "channel", "scope", "page", "quote")
+
+@dataclass
+class TermRow:
+    """One row of the table: the columns, in order, and their types."""
+
+    file: str
+    field: str
+    rank: int | None = None
+    kind: str | None = None
+    minutes: float | None = None
+    percent: float | None = None
+    channel: str | None = None
+    scope: str | None = None
+    page: int | None = None
+    quote: str | None = None
+
+
+COLUMNS = tuple(f.name for f in fields(TermRow))
 MINUTES_PER_DAY = 24 * 60
 Row = dict[str, Any]
 
@@ -97,11 +115,8 @@ def write_parquet(data: list[Row], output: Path) -> None:
         import pyarrow.parquet as pq  # noqa: PLC0415
     except ImportError:
         raise InputError("--format parquet needs pyarrow: pip install 'slaextract[parquet]'") from None
-    schema = pa.schema([
-        ("file", pa.string()), ("field", pa.string()), ("rank", pa.int64()), ("kind", pa.string()),
-        ("minutes", pa.float64()), ("percent", pa.float64()), ("channel", pa.string()), ("scope", pa.string()),
-        ("page", pa.int64()), ("quote", pa.string()),
-    ])
+    arrow_types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+    schema = pa.schema([(f.name, arrow_types[str(f.type).split(" ")[0]]) for f in fields(TermRow)])
     pq.write_table(pa.Table.from_pylist(data, schema=schema), output)
 
 
