@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner, Result
 
+from slaextract.batch.scheduler import Outcome, Settings
 from slaextract.cli_check import register
-from slaextract.errors import InputError, SlaError
+from slaextract.errors import InputError
 from slaextract.fields.coverage import restore_windows
 from slaextract.model import ClauseSummary
 from slaextract.policy import load_policy_text
@@ -50,17 +52,19 @@ def fake_extract(path: str | Path, password: str | None = None) -> ClauseSummary
     return prepared(FILES.get(name, "enterprise-msa"))
 
 
-def fake_run_one(path: Path, password: str | None = None, **limits: object) -> ClauseSummary | SlaError:
-    """Stands in for batch.run_one, which check uses to bound each document: errors come back as values."""
-    try:
-        return fake_extract(path, password)
-    except SlaError as exc:
-        return exc
+def fake_backend(todo: list[tuple[int, Path]], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    """Stands in for the worker pool check reads documents with: errors come back as values."""
+    for index, path in todo:
+        try:
+            result: object = fake_extract(path, settings.password)
+        except Exception as exc:
+            result = exc
+        yield Outcome(index, path, result)  # type: ignore[arg-type]
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("slaextract.batch.run_one", fake_run_one)
+    monkeypatch.setattr("slaextract.batch.scheduler.local_backend", fake_backend)
 
 
 def run(*args: str) -> Result:

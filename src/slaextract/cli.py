@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +9,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .batch.options import CLUSTER, FORCE, JOBS, OUT_DIR, RETRY_FAILED
 from .errors import SlaError
 
 app = typer.Typer(
@@ -48,69 +48,30 @@ def root(
 @app.command()
 def extract(
     files: Annotated[
-        list[Path], typer.Argument(help="Contract files (PDF, .txt, .md) or folders of them.", show_default=False)
+        list[Path],
+        typer.Argument(help="Contract files (PDF, .txt, .md), folders or glob patterns.", show_default=False),
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (default) or text (a readable table).")] = "json",
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
+    jobs: Annotated[int | None, JOBS] = None,
+    out_dir: Annotated[Path | None, OUT_DIR] = None,
+    force: Annotated[bool, FORCE] = False,
+    retry_failed: Annotated[bool, RETRY_FAILED] = False,
+    cluster: Annotated[str | None, CLUSTER] = None,
 ) -> None:
     """Print the clause summary of a contract.
 
     One file gives one JSON document. Several files (or a folder) give JSON Lines, one line per
     file in input order; a file that cannot be read gives {"path": ..., "error": ...} on its line.
-    Exit 0 when every file was read, 2 when any could not be.
+    Exit 0 when every file was read, 2 when any could not be, 130/143 when interrupted.
     """
-    from .batch import expand_inputs, run_one  # noqa: PLC0415
-    from .render import FORMATS  # noqa: PLC0415
+    from .batch.commands import BatchOptions, extract_batch, redo_from  # noqa: PLC0415
 
-    if fmt not in FORMATS:
-        raise fail(f"unknown --format {fmt!r}; choose json or text")
-    inputs = expand_inputs(files)
-    if not inputs:
-        raise fail("no input files found")
-    from .batch import error_line  # noqa: PLC0415
-    from .render.json import render_line  # noqa: PLC0415
-
-    batch = len(inputs) > 1 or any(f.is_dir() for f in files)
-    lines: list[str] = []
-    failed = False
-    for path in inputs:  # each document runs in its own worker: a bad one cannot stop the others
-        result = run_one(path, password=password, timeout=timeout, max_pages=max_pages)
-        if isinstance(result, SlaError):
-            failed = True
-            typer.echo(f"slaextract: {result}", err=True)
-            if not batch:
-                continue
-            line = error_line(path, result)
-        else:
-            line = render_line(result) if batch and fmt == "json" else FORMATS[fmt](result)
-        if output is None:
-            write([line], None)  # stdout gets each result as soon as it is known
-        else:
-            lines.append(line)
-    if output is not None:
-        write(lines, output)
-    raise typer.Exit(2 if failed else 0)
-
-
-def write(lines: list[str], output: Path | None) -> None:
-    text = "\n".join(lines) + ("\n" if lines else "")
-    if output is None:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # the reader went away (`slaextract extract dir | head -1`): not a failure of ours,
-            # and click would report it as exit 1, our "findings" code
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise fail(f"{output}: cannot write ({exc.strerror})") from None
+    options = BatchOptions(password, timeout, max_pages, jobs, cluster, out_dir, redo_from(force, retry_failed))
+    raise typer.Exit(extract_batch(files, output, fmt, options))
 
 
 @app.command()
@@ -168,6 +129,15 @@ def _register_views() -> None:
 
 
 _register_views()
+
+
+def _register_batch() -> None:
+    from .batch.table_command import register  # noqa: PLC0415 - a small module; the work is imported on use
+
+    register(app)
+
+
+_register_batch()
 
 
 def main() -> None:

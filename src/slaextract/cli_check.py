@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .batch.options import CLUSTER, JOBS
 from .errors import SlaError
 from .model import ClauseSummary
 from .policy import Policy, check, list_presets, load_policy, load_preset, policy_schema, preset_text
 from .report import FORMATS, CheckResult, Report
+
+if TYPE_CHECKING:
+    from .batch.scheduler import Outcome
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -55,35 +58,13 @@ def choose_policy(policy: Path | None, preset: str | None) -> Policy:
         raise fail_with(exc) from None
 
 
-Extractor = Callable[..., ClauseSummary]
-
-
-def load_extractor(timeout: float = 60.0, max_pages: int | None = 2000) -> Extractor:
-    """Extraction as `extract` runs it: each PDF in the bounded worker (time, memory), so one
-    hostile file cannot hang or exhaust a CI job."""
-    # Imported here so that this module (and `slaextract presets`) loads without the PDF stack.
-    try:
-        from .batch import run_one  # noqa: PLC0415
-    except ImportError as exc:
-        raise fail(f"slaextract: extraction is not available ({exc})") from None
-
-    def extract(path: Path, password: str | None = None) -> ClauseSummary:
-        result = run_one(Path(path), password=password, timeout=timeout, max_pages=max_pages)
-        if isinstance(result, SlaError):
-            raise result
-        return result
-
-    return extract
-
-
-def check_file(path: Path, policy: Policy, extract: Extractor, password: str | None) -> CheckResult:
-    try:
-        summary = extract(path, password=password)
-    except SlaError as exc:
-        return CheckResult(str(path), error=exc.message)
-    except Exception as exc:
-        return CheckResult(str(path), error=f"internal error: {type(exc).__name__}: {exc}")
-    return CheckResult(str(path), verdict=check(summary, policy))
+def check_outcome(outcome: Outcome, policy: Policy) -> CheckResult:
+    result = outcome.result
+    if isinstance(result, ClauseSummary):
+        return CheckResult(str(outcome.path), verdict=check(result, policy))
+    if isinstance(result, SlaError):
+        return CheckResult(str(outcome.path), error=result.message)
+    return CheckResult(str(outcome.path), error=f"internal error: {type(result).__name__}: {result}")
 
 
 def write_report(text: str, output: Path | None) -> None:
@@ -106,7 +87,9 @@ def exit_code(results: list[CheckResult], fail_on: FailOn, exit_zero: bool) -> i
 
 
 def check_command(
-    files: Annotated[list[Path] | None, typer.Argument(help="Contract PDFs to check.", show_default=False)] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Contracts, folders or glob patterns to check.", show_default=False)
+    ] = None,
     policy: Annotated[Path | None, typer.Option("--policy", help="Policy YAML file.")] = None,
     preset: Annotated[
         str | None, typer.Option("--preset", help="A built-in policy (see `slaextract presets`).")
@@ -121,6 +104,8 @@ def check_command(
     timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
     schema: Annotated[bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")] = False,
+    jobs: Annotated[int | None, JOBS] = None,
+    cluster: Annotated[str | None, CLUSTER] = None,
 ) -> None:
     """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check)."""
     if schema:
@@ -129,15 +114,18 @@ def check_command(
     if not files:
         raise fail("slaextract: no files to check: slaextract check FILE... --preset NAME")
     chosen = choose_policy(policy, preset)
-    extract = load_extractor(timeout, max_pages)
-    results = [check_file(path, chosen, extract, password) for path in files]
+    from .batch.commands import BatchOptions, each_document  # noqa: PLC0415 - the PDF stack loads on use
+
+    results: list[CheckResult] = []
+    options = BatchOptions(password, timeout, max_pages, jobs, cluster)
+    stop = each_document(files, options, lambda outcome: results.append(check_outcome(outcome, chosen)))
     for result in results:
         if result.error is not None:
             typer.echo(f"{result.path}: {result.error}", err=True)
     color = output is None and fmt.value == "text" and sys.stdout.isatty()
     report = Report(results, fail_on=fail_on.value, color=color)
     write_report(FORMATS[fmt.value](report), output)
-    raise typer.Exit(exit_code(results, fail_on, exit_zero))
+    raise typer.Exit(stop.exit_code if stop else exit_code(results, fail_on, exit_zero))
 
 
 def presets_command(

@@ -7,12 +7,14 @@ the exit codes: 0 done, 1 (diff --fail-on worse) a change is worse, 2 could not 
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .cli_check import choose_policy, fail, fail_with, load_extractor
+from .batch.options import JOBS
+from .cli_check import choose_policy, fail, fail_with
 from .errors import SlaError
 from .model import ClauseSummary
 from .policy import Policy
@@ -28,15 +30,18 @@ def optional_policy(policy: Path | None, preset: str | None) -> Policy | None:
     return None if policy is None and preset is None else choose_policy(policy, preset)
 
 
-def summaries(files: list[Path], password: str | None, timeout: float) -> list[ClauseSummary]:
-    """Each file through the bounded worker, as `extract` reads it; the first failure stops the command."""
-    extract = load_extractor(timeout)
+def summaries(files: list[Path], password: str | None, timeout: float, jobs: int | None = 1) -> list[ClauseSummary]:
+    """Each file in a bounded worker (up to `jobs` at once), as `extract` reads it, in input order;
+    the first failure stops the command."""
+    from .batch import run_documents  # noqa: PLC0415 - the PDF stack loads on use
+
     out = []
-    for path in files:
-        try:
-            out.append(extract(path, password=password))
-        except SlaError as exc:
-            raise fail_with(exc if exc.path else SlaError(exc.message, str(path))) from None
+    with closing(run_documents(files, password=password, timeout=timeout, jobs=jobs)) as outcomes:
+        for outcome in outcomes:
+            if isinstance(outcome.result, SlaError):
+                exc = outcome.result
+                raise fail_with(exc if exc.path else SlaError(exc.message, str(outcome.path))) from None
+            out.append(outcome.result)
     return out
 
 
@@ -83,23 +88,28 @@ def diff_command(
 
 
 def compare_command(
-    files: Annotated[list[Path], typer.Argument(help="Two or more contracts to set side by side.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Two or more contracts (or folders, globs) side by side.", show_default=False)
+    ],
     policy: PolicyOption = None,
     preset: PresetOption = None,
     fmt: Annotated[str, typer.Option("--format", help="text, markdown, html, csv or json.")] = "text",
     output: OutputOption = None,
     password: PasswordOption = None,
     timeout: TimeoutOption = 60.0,
+    jobs: Annotated[int | None, JOBS] = None,
 ) -> None:
     """Contracts side by side: one row per term, one column per contract (and the policy's verdict)."""
+    from .batch import expand_inputs  # noqa: PLC0415
     from .views.compare import COMPARE_FORMATS, build_comparison, render_text  # noqa: PLC0415
     from .views.textout import terminal_width  # noqa: PLC0415
 
     check_format(fmt, COMPARE_FORMATS)
+    files = expand_inputs(files)
     if len(files) < 2:
         raise fail("slaextract: compare needs two contracts or more")
     chosen = optional_policy(policy, preset)
-    table = build_comparison(summaries(files, password, timeout), chosen)
+    table = build_comparison(summaries(files, password, timeout, jobs), chosen)
     emit(render_text(table, terminal_width()) if fmt == "text" else COMPARE_FORMATS[fmt](table), output)
     raise typer.Exit(0)
 

@@ -1,5 +1,5 @@
 """Several files at once: JSON Lines in input order, an error line for a file that fails, never a lost
-result; and the worker that bounds each PDF in time and memory."""
+result; and the worker that bounds each document in time and memory."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from make_malformed import make
 from robustness_cli import run_cli
 
 from slaextract import batch
+from slaextract.batch import scheduler
 from slaextract.errors import EncryptedError, InputError, LimitError, SlaError
 from slaextract.model import ClauseSummary
 
@@ -129,43 +130,31 @@ def test_worker_returns_the_same_summary_as_in_process(corpus: dict[str, Path]) 
 
 def test_one_worker_serves_many_documents_and_a_new_one_follows_a_kill(corpus: dict[str, Path],
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    slot = scheduler.default_slot()
     assert isinstance(batch.run_one(corpus["valid.pdf"], isolate=True), ClauseSummary)
-    first = batch._worker.pid
+    first = slot.pid
     assert isinstance(batch.run_one(corpus["valid.pdf"], isolate=True), ClauseSummary)
-    assert batch._worker.pid == first  # reused
+    assert slot.pid == first  # reused
     assert isinstance(batch.run_one(corpus["zero-pages.pdf"], isolate=True), InputError)
-    assert batch._worker.pid == first  # an ordinary error does not cost the worker
+    assert slot.pid == first  # an ordinary error does not cost the worker
     batch.stop_worker()
     monkeypatch.setattr("slaextract.pipeline.extract", uninterruptible_sleep)
     assert isinstance(batch.run_one(corpus["valid.pdf"], timeout=0.3, isolate=True), LimitError)
-    assert batch._worker.pid == 0  # killed
+    assert slot.pid == 0  # killed
     monkeypatch.undo()
     batch.stop_worker()
     assert isinstance(batch.run_one(corpus["valid.pdf"], isolate=True), ClauseSummary)
-    assert batch._worker.pid not in (0, first)
+    assert slot.pid not in (0, first)
 
 
-def test_frames_survive_large_results() -> None:
-    read_end, write_end = os.pipe()
-    payload = os.urandom(100_000)
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        batch.write_frame(write_end, payload)
-        os._exit(0)
-    os.close(write_end)
-    try:
-        assert batch.read_frame(read_end, time.monotonic() + 10) == payload
-        assert batch.read_frame(read_end, time.monotonic() + 10) == b""  # closed
-    finally:
-        os.close(read_end)
-        os.waitpid(pid, 0)
-
-
-def test_only_pdfs_need_a_worker(corpus: dict[str, Path], tmp_path: Path) -> None:
-    assert batch.is_pdf(corpus["valid.pdf"])
-    assert not batch.is_pdf(corpus["legacy-cp1252.txt"])
-    assert not batch.is_pdf(tmp_path / "missing.pdf")
+def test_text_files_are_read_in_the_worker_too(corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text file gets the same bounds as a PDF: here an allocation far past the worker's
+    memory cap ends the document with a clean error, and the caller's process is untouched."""
+    monkeypatch.setenv("SLAEXTRACT_MAX_MEMORY_MB", "256")
+    monkeypatch.setattr("slaextract.pipeline.extract", lambda *a, **k: bytearray(1 << 31))
+    result = batch.run_one(corpus["legacy-cp1252.txt"], isolate=True)
+    assert isinstance(result, LimitError)
+    assert str(result) == f"{corpus['legacy-cp1252.txt']}: ran out of memory reading this document"
 
 
 def test_memory_limit_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
