@@ -19,6 +19,7 @@ from .context import Context, Unit
 # A block's first unit this short is a run-in heading ("3.4 How to contact support") that the
 # section tree does not hold: it governs the sentences of its paragraph.
 RUN_IN_HEADING_CHARS = 48
+ROW_SEPARATOR = " | "  # how a table row's cells are joined in its unit text
 
 # Weights of the evidence score: a governing heading that announces support channels says the
 # most, an offer sentence next; a definition, another process's procedure or an unrelated
@@ -92,13 +93,16 @@ def choose_evidence(ctx: Context, mentions: list[Mention]) -> Mention:
 
 
 def evidence_score(ctx: Context, unit: Unit) -> int:
-    """How plainly this unit states an offer of a channel (see the weights above)."""
-    titles = governing_titles(ctx, unit)
+    """How plainly this unit states an offer of a channel (see the weights above). The section
+    headings and the unit's own label (a run-in heading, a row's first cell) each count: a row
+    labelled "Phone" in a table under "Contact" outranks one in a table of plan features."""
+    sections, label = governing_titles(ctx, unit)
     score = 0
-    if any(matches(ctx, "channel_heading", t) for t in titles):
-        score += HEADING_BONUS
-    if any(matches(ctx, "off_heading", t) for t in titles):
-        score -= OFF_HEADING_MALUS
+    for titles in (sections, [label] if label else []):
+        if any(matches(ctx, "channel_heading", t) for t in titles):
+            score += HEADING_BONUS
+        if any(matches(ctx, "off_heading", t) for t in titles):
+            score -= OFF_HEADING_MALUS
     if matches(ctx, "offer", unit.text):
         score += OFFER_BONUS
     if matches(ctx, "definition", unit.text):
@@ -112,15 +116,18 @@ def matches(ctx: Context, role: str, text: str) -> bool:
     return ctx.rules.search_any("channels", role, text, ctx.language) is not None
 
 
-def governing_titles(ctx: Context, unit: Unit) -> list[str]:
-    """The headings that govern a unit, outermost first: the document's sections, then the run-in
-    heading of its own paragraph."""
+def governing_titles(ctx: Context, unit: Unit) -> tuple[list[str], str | None]:
+    """The section headings that govern a unit, outermost first, and its own label: the run-in
+    heading of its paragraph or the first cell of its row."""
     offset = unit.mt.raw_span(unit.start, unit.end)[0]
-    titles = [s.title for s in ctx.sections.path(offset)]
-    lead = run_in_heading(ctx, unit)
-    if lead is not None:
-        titles.append(lead)
-    return titles
+    sections = [s.title for s in ctx.sections.path(offset)]
+    return sections, row_label(unit) if unit.is_row else run_in_heading(ctx, unit)
+
+
+def row_label(unit: Unit) -> str | None:
+    """A table row's first cell labels the row ("Support channels | portal | portal; phone")."""
+    label, sep, _ = unit.text.partition(ROW_SEPARATOR)
+    return label.strip() if sep and label.strip() else None
 
 
 def run_in_heading(ctx: Context, unit: Unit) -> str | None:
@@ -131,7 +138,7 @@ def run_in_heading(ctx: Context, unit: Unit) -> str | None:
         for u in ctx.units:
             firsts.setdefault(id(u.block), u)
     first = firsts.get(id(unit.block))
-    if first is None or first is unit or unit.is_row or len(first.text.strip()) > RUN_IN_HEADING_CHARS:
+    if first is None or first is unit or len(first.text.strip()) > RUN_IN_HEADING_CHARS:
         return None
     return first.text.strip()
 
