@@ -76,9 +76,9 @@ def unit_mentions(ctx: Context, unit: Unit) -> list[tuple[str, Mention]]:
 
 
 def vetoed(ctx: Context, text: str) -> bool:
-    """A veto rule matches outside every `veto_exempt` span (a veto word that only names one kind
+    """A veto rule matches outside every `exempt` span (a veto word that only names one kind
     of question a channel takes, beside technical ones, vetoes nothing)."""
-    exempt = [m.span() for r in ctx.rules.get("channels", "veto_exempt", ctx.language) for m in r.finditer(text)]
+    exempt = [m.span() for r in ctx.rules.get("channels", "exempt", ctx.language) for m in r.finditer(text)]
     for rule in ctx.rules.get("channels", "veto", ctx.language):
         for m in rule.finditer(text):
             if not any(s <= m.start() and m.end() <= e for s, e in exempt):
@@ -119,7 +119,7 @@ def matches(ctx: Context, role: str, text: str) -> bool:
 def governing_titles(ctx: Context, unit: Unit) -> tuple[list[str], str | None]:
     """The section headings that govern a unit, outermost first, and its own label: the run-in
     heading of its paragraph or the first cell of its row."""
-    offset = unit.mt.raw_span(unit.start, unit.end)[0]
+    offset = unit.block_text.raw_span(unit.start, unit.end)[0]
     sections = [s.title for s in ctx.sections.path(offset)]
     return sections, row_label(unit) if unit.is_row else run_in_heading(ctx, unit)
 
@@ -146,7 +146,20 @@ def run_in_heading(ctx: Context, unit: Unit) -> str | None:
 FIELD = FieldSpec(
     name="channels",
     term="channels",
-    roles=roles("channels", "prefilter", "veto", "context", "channel", "veto_exempt", "offer", "definition", "other_process", "channel_heading", "off_heading"),
+    roles=roles(
+        "channels",
+        "prefilter",
+        "veto",
+        "exempt",
+        "context",
+        "channel",
+        # choosing a channel's evidence
+        "offer",
+        "definition",
+        "other_process",
+        "channel_heading",
+        "off_heading",
+    ),
     title="Channels",
     columns=("channel", "detail", "page"),
     cells_fn=lambda c: [c.channel, c.detail or "", page(c.evidence)],
