@@ -144,7 +144,9 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     grid = grid_of(ctx, unit.block.table)  # type: ignore[arg-type]
     header = grid.drawn_row(0)
     row = grid.drawn_row(unit.block.row)  # type: ignore[arg-type]
-    columns = [i for i, h in enumerate(header) if says(ctx, "subject", h)]
+    # a first row with one filled cell is the table's title ("SLA Key Terms"), not column headers
+    titled = sum(1 for h in header if h) < 2
+    columns = [] if titled else [i for i, h in enumerate(header) if says(ctx, "subject", h)]
     cells = [row[i] for i in (columns or range(len(row))) if i < len(row)]
     if any(BAND.search(c, timeout=REGEX_TIMEOUT) for c in row):
         return []  # a band of a credit table ("Under 99.5%", "99.0% – 99.5%"), not a promise
@@ -159,7 +161,7 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
 def extract(ctx: Context) -> list[Availability]:
     items: list[Availability] = []
     unscoped: list[tuple[Availability, Unit]] = []
-    seen: set = set()
+    seen: dict = {}  # (value, scope) -> index of its item
     for unit in ctx.units:
         if unit.is_row:
             if row_is_commitment(ctx, unit):
@@ -170,10 +172,13 @@ def extract(ctx: Context) -> list[Availability]:
         else:
             found, scope = commitments(ctx, unit), None
         found = found or stated_outright(ctx, unit)
+        if scope is not None and says(ctx, "term_label", scope):
+            scope = None  # "Target Availability" names the promise, not a product or plan
         for value, rule in found:
             if (value, scope) in seen:
+                prefer_firm_evidence(ctx, items[seen[(value, scope)]], unit)
                 continue
-            seen.add((value, scope))
+            seen[(value, scope)] = len(items)
             period = period_of(ctx, unit.text) or period_of(ctx, text_above(ctx, unit))
             items.append(
                 Availability(
@@ -215,6 +220,13 @@ def words_before(text: str, percent: float) -> str | None:
     return lead[-60:].strip() or None
 
 
+def prefer_firm_evidence(ctx: Context, item: Availability, unit: Unit) -> None:
+    """The same figure stated again: a clause that states it as the target is better evidence
+    than one that promises it only on reasonable efforts."""
+    if says(ctx, "hedge", item.evidence.text) and not says(ctx, "hedge", unit.text):
+        item.evidence = ctx.unit_evidence(unit)
+
+
 def row_label(ctx: Context, unit: Unit) -> str | None:
     """What a commitment row is about (its first cell: a service, a plan)."""
     row = grid_of(ctx, unit.block.table).drawn_row(unit.block.row)  # type: ignore[arg-type]
@@ -253,6 +265,8 @@ FIELD = FieldSpec(
         "new_clause",
         "no_credit_band",
         "time_share",
+        "hedge",
+        "term_label",
         service_credits=("credit",),
     ),
     title="Availability",
