@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from ..errors import EncryptedError, InputError, LimitError, NoTextError
+from ..errors import LimitError, NoTextError
 from ..lexicon import fragment
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
@@ -41,6 +41,7 @@ from .layout import (  # noqa: F401  (NUMBERED_START and PAGE_NUMBER are importe
     running_lines,
     starts_paragraph,
 )
+from .opening import open_pdf
 from .tables import PageTable, TableRequest, find_tables
 
 # a ruled table needs at least this many drawn paths (cell borders or backgrounds) on its page
@@ -57,29 +58,6 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def open_pdf(path: Path, password: str | None):
-    import pypdfium2 as pdfium  # noqa: PLC0415  (import cost paid only for PDFs)
-
-    # Why PDFium refused a file (its FPDF_GetLastError code), in the words a user needs.
-    reasons = {
-        0: "PDF has no pages",  # PDFium opened it, but its page tree is empty
-        2: "cannot read file",
-        3: "damaged or truncated PDF (no readable cross-reference table or catalog)",
-        6: "damaged PDF (page not found or content error)",
-    }
-    try:
-        return pdfium.PdfDocument(str(path), password=password)
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == 4 or (code is None and "password" in str(exc).lower()):
-            if password:
-                raise EncryptedError("wrong password for this encrypted PDF", str(path)) from None
-            raise EncryptedError("PDF is encrypted; pass --password", str(path)) from None
-        if code == 5:
-            raise EncryptedError("PDF uses an encryption scheme that cannot be read", str(path)) from None
-        raise InputError(reasons.get(code, f"damaged PDF that PDFium cannot open ({exc})"), str(path)) from None
 
 
 def read_pdf(
