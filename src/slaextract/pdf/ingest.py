@@ -21,7 +21,7 @@ from ..errors import LimitError, NoTextError
 from ..lexicon import fragment
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
-from .geometry import center_inside, display_size, same_baseline, to_display, union
+from .geometry import PageClip, center_inside, display_size, same_baseline, union
 from .grid import grid_tables
 from .layout import (  # noqa: F401  (NUMBERED_START and PAGE_NUMBER are imported from here by textfile.py and tests)
     BULLET_ONLY,
@@ -97,6 +97,11 @@ def read_pdf(
     if blank:
         # a partly scanned contract: say which pages were not read rather than pass silently
         doc.warnings.append(f"no text on page(s) {page_list(blank)} (scanned or blank); terms there were not read")
+    clipped = [p.number for p in pages if p.clipped]
+    if clipped:
+        doc.warnings.append(
+            f"text placed outside the page on page(s) {page_list(clipped)}; its boxes were clipped to the page"
+        )
     if requests:
         tables.update(find_tables(path, requests, password))
     doc.page_sizes = [p.size for p in pages]
@@ -129,10 +134,11 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
     width, height, rotation = page.get_width(), page.get_height(), page.get_rotation() % 360
     out = PageText(page_no, display_size(width, height, rotation), rotation)
     textpage = page.get_textpage()
+    clip = PageClip(page.get_bbox(), width, height, rotation)
     try:
 
         def box(rect: tuple[float, float, float, float]) -> BBox:
-            return to_display(*rect, width, height, rotation)
+            return clip(*rect)
 
         text = textpage.get_text_range()
         pos = 0
@@ -158,8 +164,9 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
         out.gutter = find_gutter(out.lines, out.size)
         if out.gutter is not None:
             out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
+        out.clipped = clip.clipped  # glyphs only (ruled paths past the edge are no news)
         if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and any(table_hint(ln.text) for ln in out.lines):
-            out.tables = grid_tables(page, textpage, page_no, lambda *rect: to_display(*rect, width, height, rotation))
+            out.tables = grid_tables(page, textpage, page_no, clip)
     finally:
         textpage.close()
     if rotation:
