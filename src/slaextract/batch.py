@@ -9,9 +9,9 @@ allocation fails) becomes an error line like any other, and the next document ge
 worker. One worker serves document after document, so what it loads lazily (spaCy, jieba)
 is loaded once per batch, not once per file; the parent imports the pipeline and compiles
 the rules before forking, so a fresh worker costs a few milliseconds.
-Text files need none of this (pure Python, regexes with timeouts): they are read in-process
-under a SIGALRM timer, as everything is where fork is missing (Windows) or unsafe (threads
-are running). SLAEXTRACT_DEBUG=1 keeps the worker's stderr (PDF library warnings) visible.
+Text files go to the worker too (their memory is capped like a PDF's); everything is read
+in-process under a SIGALRM timer where fork is missing (Windows) or unsafe (threads are running).
+SLAEXTRACT_DEBUG=1 keeps the worker's stderr (PDF library warnings) visible.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def run_one(
 ) -> ClauseSummary | SlaError:
     """The summary of one document, or the error that stopped it. Never raises (but KeyboardInterrupt)."""
     if isolate is None:
-        isolate = can_fork() and is_pdf(path)
+        isolate = can_fork()  # text files too: a 50 MB .txt is read under the worker's memory cap
     if isolate:
         return run_in_worker(path, password, timeout, max_pages)
     return run_here(path, password, timeout, max_pages)

@@ -50,12 +50,28 @@ class Unit:
         return self.block.kind == "row"
 
 
+class Units(list):
+    """The units in reading order. Iterating skips the ones a regex timed out on, and remembers
+    the unit handed out last: a timeout escaping a field is blamed on it (pipeline.summarize)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.skipped: set[int] = set()
+        self.current: Unit | None = None
+
+    def __iter__(self):
+        for unit in super().__iter__():
+            if unit.index not in self.skipped:
+                self.current = unit
+                yield unit
+
+
 @dataclass
 class Context:
     doc: Document
     rules: RuleSet
     language: str
-    units: list[Unit] = field(default_factory=list)
+    units: Units = field(default_factory=Units)
     block_text: dict[int, CleanText] = field(default_factory=dict)  # block index → clean text
     ignored_tables: set[int] = field(default_factory=set)  # revision histories and the like
     grids: dict = field(default_factory=dict)  # table index → TableGrid, built once (fields.tables.grid_of)
