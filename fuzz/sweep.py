@@ -93,23 +93,29 @@ def classify_message(message: str) -> str:
 
 def alone(path: Path, timeout: float) -> Outcome:
     code, out, err, peak = run(command([path], timeout), timeout + GRACE_S)
-    p = str(path)
+    outcome = classify(str(path), code, out, err)
+    outcome.peak_mb = peak
+    return outcome
+
+
+def classify(path: str, code: int | None, out: str, err: str) -> Outcome:
+    """The outcome of `slaextract extract PATH` from its exit code (None: killed as hung) and output."""
     lines = err.strip().splitlines()
     if code is None:
-        return Outcome(p, "hang", peak_mb=peak)
+        return Outcome(path, "hang")
     if "Traceback" in err or len(lines) > 1:
-        return Outcome(p, "traceback", err.strip()[-300:], peak)
+        return Outcome(path, "traceback", err.strip()[-300:])
     if code == 0:
         try:
-            return Outcome(p, "json", summary_digest(out), peak)
+            return Outcome(path, "json", summary_digest(out))
         except (ValueError, AttributeError):
-            return Outcome(p, "wrong exit", "exit 0 without a JSON summary", peak)
+            return Outcome(path, "wrong exit", "exit 0 without a JSON summary")
     if code == 2 and len(lines) == 1:
-        message = message_of(lines[0], p)
-        return Outcome(p, classify_message(message), message, peak)
+        message = message_of(lines[0], path)
+        return Outcome(path, classify_message(message), message)
     if code in (-9, 137):
-        return Outcome(p, "out of memory", f"killed (exit {code})", peak)
-    return Outcome(p, "wrong exit", f"exit {code}: {err.strip()[-200:]}", peak)
+        return Outcome(path, "out of memory", f"killed (exit {code})")
+    return Outcome(path, "wrong exit", f"exit {code}: {err.strip()[-200:]}")
 
 
 def batch(files: list[Path], timeout: float) -> list[Outcome]:
@@ -142,16 +148,18 @@ def json_values(out: str) -> list[str]:
     """The JSON values printed one after another (JSON Lines; a batch of one file prints one indented value)."""
     values: list[str] = []
     decoder, i = json.JSONDecoder(), 0
-    while (i := len(out) - len(out[i:].lstrip()) if out[i:].strip() else len(out)) < len(out):
+    while True:
+        while i < len(out) and out[i].isspace():
+            i += 1
+        if i >= len(out):
+            return values
         try:
             _, end = decoder.raw_decode(out, i)
         except ValueError:
-            values.append(out[i:].split("\n", 1)[0])  # not JSON: kept so that it is reported
-            i += len(values[-1]) + 1
-            continue
+            end = out.find("\n", i)  # not JSON: the line is kept, to be reported
+            end = len(out) if end < 0 else end
         values.append(out[i:end])
         i = end
-    return values
 
 
 def inputs(folder: Path, sample: int | None, seed: int) -> list[Path]:
