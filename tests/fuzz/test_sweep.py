@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from fuzz.sweep import Outcome, classify, json_values, summary_digest, table  # noqa: E402
+from fuzz.sweep import Outcome, classify, json_values, summary_digest, table
 
 SUMMARY = json.dumps({"schema_version": "1", "document": {"path": "a.pdf", "pages": 1}, "channels": []})
 
@@ -28,7 +28,7 @@ SUMMARY = json.dumps({"schema_version": "1", "document": {"path": "a.pdf", "page
         (0, "not json", "", "wrong exit", "exit 0 without a JSON summary"),
     ],
 )
-def test_every_outcome_has_one_class(code, out, err, kind, message) -> None:  # noqa: ANN001
+def test_every_outcome_has_one_class(code, out, err, kind, message) -> None:
     got = classify("a.pdf", code, out, err)
     assert got.kind == kind
     if message is not None:
@@ -42,7 +42,9 @@ def test_a_summary_compares_without_its_path() -> None:
 
 def test_json_values_splits_json_lines_an_indented_value_and_junk() -> None:
     text = '{"a": 1}\n{"b": 2}\n' + json.dumps({"c": [1, 2]}, indent=2) + "\nnot json\n"
-    assert [v.strip() for v in json_values(text)] == ['{"a": 1}', '{"b": 2}', json.dumps({"c": [1, 2]}, indent=2), "not json"]
+    expected = ['{"a": 1}', '{"b": 2}', json.dumps({"c": [1, 2]}, indent=2), "not json"]
+    expected = ['{"a": 1}', '{"b": 2}', json.dumps({"c": [1, 2]}, indent=2), "not json"]
+    assert [v.strip() for v in json_values(text)] == expected
 
 
 def test_the_table_counts_classes_and_differences() -> None:

@@ -12,7 +12,7 @@ from slaextract import extract
 from slaextract.pdf import layout
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "robustness"))
-from make_malformed import CONTRACT_LINES, assemble, page_content, stream  # noqa: E402
+from make_malformed import CONTRACT_LINES, assemble, page_content, stream
 
 PAGE = (612, 792)
 

@@ -29,7 +29,8 @@ LINES = [
     "Priority 1 incidents: response within {n} minutes, restoration within 4 hours",
     "7x24 7x24 support",
     # right-to-left words (Hebrew, Arabic) around the terms
-    "\u05ea\u05de\u05d9\u05db\u05d4 7x24 \u05d1\u05d8\u05dc\u05e4\u05d5\u05df Priority {n} response {n} minutes \u0627\u0644\u062f\u0639\u0645",
+    "\u05ea\u05de\u05d9\u05db\u05d4 7x24 \u05d1\u05d8\u05dc\u05e4\u05d5\u05df "
+    "Priority {n} response {n} minutes \u0627\u0644\u062f\u0639\u0645",
     "P{n} P{n} P{n} response response within {n} hours, 99.9% availability, credit 10%",
 ]
 SMALL, FACTOR = 12, 4
