@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fields.context import build_context
+from .fields.context import Context, build_context
 from .fields.registry import FIELDS
+from .fields.slow import skipping_slow_units
 from .model import ClauseSummary, DocumentInfo
 from .pdf import Document, read_document
 from .rules import RuleSet, default_rules
@@ -14,7 +15,11 @@ from .structure import restructure
 
 def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = None) -> ClauseSummary:
     sections = restructure(doc)
-    ctx = build_context(doc, rules or default_rules(), sections)
+    rules = rules or default_rules()
+    return skipping_slow_units(doc, lambda: build_context(doc, rules, sections), lambda ctx: summary_of(ctx, doc, path))
+
+
+def summary_of(ctx: Context, doc: Document, path: str | None) -> ClauseSummary:
     found: dict = {}
     for field in FIELDS:  # in registry order: a field may read what an earlier one found
         found |= field.extract(ctx, found)

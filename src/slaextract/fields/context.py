@@ -50,12 +50,28 @@ class Unit:
         return self.block.kind == "row"
 
 
+class Units(list):
+    """The units in reading order. Iterating skips the ones a regex timed out on, and remembers
+    the unit handed out last: a timeout escaping a field is blamed on it (pipeline.summarize)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.skipped: set[int] = set()
+        self.current: Unit | None = None
+
+    def __iter__(self):
+        for unit in super().__iter__():
+            if unit.index not in self.skipped:
+                self.current = unit
+                yield unit
+
+
 @dataclass
 class Context:
     doc: Document
     rules: RuleSet
     language: str
-    units: list[Unit] = field(default_factory=list)
+    units: Units = field(default_factory=Units)
     block_text: dict[int, CleanText] = field(default_factory=dict)  # block index → clean text
     ignored_tables: set[int] = field(default_factory=set)  # revision histories and the like
     grids: dict = field(default_factory=dict)  # table index → TableGrid, built once (fields.tables.grid_of)
@@ -140,6 +156,39 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s + (len(text[s:e]) - len(text[s:e].lstrip())), e) for s, e in spans]
 
 
+# The longest unit, in characters; the longest sentence of the test and real contracts is under
+# 1,000. Fields look at a unit's words around each hit, so a unit of unbounded length (800 lines
+# of a .txt without a full stop) would cost time quadratic in its length.
+MAX_UNIT = 2000
+
+
+def bounded(mt: CleanText, raw: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A span longer than MAX_UNIT cut at its line ends (one clause per line, as a .txt export
+    has them), and a line still longer cut at the last space before the limit."""
+    s, e = span
+    if e - s <= MAX_UNIT:
+        return [span]
+    cuts = [i for i in range(s, e) if mt.text[i] == " " and raw[mt.to_raw(i)] == "\n"]
+    out: list[tuple[int, int]] = []
+    for a, b in zip([s, *cuts], [*cuts, e], strict=True):
+        while b - a > MAX_UNIT:
+            cut = mt.text.rfind(" ", a + MAX_UNIT // 2, a + MAX_UNIT)
+            cut = cut if cut > a else a + MAX_UNIT
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return [trimmed for piece in out if (trimmed := strip_span(mt.text, piece)) is not None]
+
+
+def strip_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
+
+
 RUN_IN_HEADING = regex.compile(r"^[^\n]{1,40}(?=\n)")
 TERMINAL = regex.compile(rf"[{chars('stop', 'semicolon', 'colon', 'comma', 'exclaim', 'close_bracket')}]\s*$")
 
@@ -195,6 +244,8 @@ def build_context(doc: Document, rules: RuleSet, sections: Sections | None = Non
         spans = [(0, len(mt.text))] if block.kind != "para" else split_sentences(mt.text)
         if block.kind == "para":
             spans = split_run_in_heading(doc.text[block.start : block.end], mt, spans)
+        if block.kind != "row":
+            spans = [piece for span in spans for piece in bounded(mt, doc.text, span)]
         for s, e in spans:
             # drafting notes, reviewer comments and revision-history rows are not terms: no field reads them
             if block.kind == "row":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..lexicon import chars, fragment, marks
@@ -13,7 +15,7 @@ from ..rules import RuleSet
 from ..text.clean import clean
 from .base import FieldSpec, num, page, quote, roles
 from .context import Context, Unit
-from .priorities import find_labels, label_of
+from .priorities import Label, find_labels, label_of
 from .tables import grid_of
 
 CLOCK_MARK = regex.compile(rf"{fragment('clock_mark')}|[:{chars('colon')}]")  # "9:00", "9点": a time of day
@@ -161,20 +163,24 @@ def default_days(ctx: Context, text: str) -> int | None:
     return None
 
 
-def scope_at(ctx: Context, text: str, at: int) -> str | None:
-    """The priority a window is stated for: the last label before it in its own clause
-    ("P0、P1级故障7×24小时受理；P2、P3级问题工作日9:00-18:00" gives P0 and P2)."""
+def scope_at(text: str, labels: list[Label], at: int) -> str | None:
+    """The priority a window is stated for: the first label before it in its own clause
+    ("P0、P1级故障7×24小时受理；P2、P3级问题工作日9:00-18:00" gives P0 and P2). ``labels`` are the
+    unit's, found once: a unit with thousands of windows is not searched once per window."""
     start = max((text.rfind(p, 0, at) for p in CLAUSE_END), default=-1) + 1
-    labels = find_labels(text[start:at], ctx.rules, ctx.language)
-    return labels[0].text if labels else None
+    i = bisect.bisect_left(labels, start, key=lambda lab: lab.start)
+    return labels[i].text if i < len(labels) and labels[i].end <= at else None
 
 
 def extract(ctx: Context) -> list[Coverage]:
     items: list[Coverage] = []
     seen: set = set()
     for unit in ctx.units:
+        labels: list[Label] | None = None
         for days, hours, rule, at, window in from_unit(ctx, unit):
-            scope = scope_at(ctx, unit.text, at)
+            if labels is None:
+                labels = find_labels(unit.text, ctx.rules, ctx.language)
+            scope = scope_at(unit.text, labels, at)
             key = (days, hours, scope)
             if key in seen:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,10 +37,11 @@ def tiers() -> dict[str, int]:
 def find_labels(text: str, rules: RuleSet, lang: str) -> list[Label]:
     """Every priority label in text, earliest first; where labels overlap the first rule wins."""
     found: list[Label] = []
+    taken = Spans()
     for rule in rules.get("response_times", "label", lang):
         family = (rule.spec.value or {}).get("family", "numbered")
         for m in rule.finditer(text):
-            if any(m.start() < f.end and f.start < m.end() for f in found):
+            if not taken.add(m.start(), m.end()):
                 continue
             groups = m.groupdict()
             fixed = (rule.spec.value or {}).get("key")
@@ -48,6 +50,35 @@ def find_labels(text: str, rules: RuleSet, lang: str) -> list[Label]:
             )
             found.append(Label(m.group(0).strip(), family, key.strip().lower(), m.start(), m.end()))
     return sorted(found, key=lambda lab: lab.start)
+
+
+class Spans:
+    """Disjoint (start, end) spans, sorted: a new span is taken unless it overlaps one already taken.
+
+    A bisect finds the two neighbours, so a unit with thousands of labels costs n log n, not n².
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.empty: list[int] = []  # empty spans overlap only what strictly surrounds them
+
+    def add(self, start: int, end: int) -> bool:
+        if start == end:
+            if any(s < start < e for s, e in zip(self.starts, self.ends, strict=True)):
+                return False
+            self.empty.append(start)
+            return True
+        i = bisect.bisect_left(self.starts, start)
+        if i and self.ends[i - 1] > start:  # the span before runs into this one
+            return False
+        if i < len(self.starts) and self.starts[i] < end:  # the span after starts inside this one
+            return False
+        if any(start < x < end for x in self.empty):
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
 
 
 def label_of(text: str, rules: RuleSet, lang: str) -> Label | None:

@@ -14,6 +14,7 @@ from .response_parts import (
     CADENCE_BEFORE,
     Candidate,
     clause_bounds,
+    clause_marks,
     durations_in,
     kinds_in,
     nearest_kind,
@@ -37,14 +38,15 @@ def from_sentence(ctx: Context, unit: Unit, block_label: Label | None) -> list[C
     if not kinds:
         return []
     labels = find_labels(text, ctx.rules, ctx.language) or rungs_named_in(ctx, text)
+    marks = clause_marks(text)
     out: list[Candidate] = []
     for start, end, minutes, business, _rule in found:
-        c0, c1 = clause_bounds(text, start, end)
+        c0, c1 = clause_bounds(text, start, end, marks)
         if vetoed(ctx, text[c0:c1]) or not_a_target(ctx, text[max(c0, start - 4) : start]):
             continue
         if len(found) > 1 and ctx.rules.search_any("response_times", "partial_target", text[c0:start], ctx.language):
             continue  # "80% of cases within 5 days": the target is the time for all of them
-        kind = nearest_kind(ctx, text, kinds, start, end)
+        kind = nearest_kind(ctx, text, kinds, start, end, marks)
         if kind is None:
             continue
         if kind.value != "update" and CADENCE_BEFORE.search(text[max(0, start - 12) : start], timeout=REGEX_TIMEOUT):

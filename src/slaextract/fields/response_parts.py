@@ -3,6 +3,7 @@ and the kind a duration belongs to."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -118,28 +119,47 @@ def scope_from_header(ctx: Context, header: str) -> str | None:
     return text or None
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in CLAUSE.finditer(text, timeout=REGEX_TIMEOUT) if m.end() <= start), default=0)
-    m = CLAUSE.search(text, end, timeout=REGEX_TIMEOUT)
-    return left, (m.start() if m else len(text))
+def clause_marks(text: str) -> list[int]:
+    """Where text's clause separators are (each one character), found once per unit: the bounds
+    of every duration's clause are then two bisects, not a scan of the unit per duration."""
+    return [m.start() for m in CLAUSE.finditer(text, timeout=REGEX_TIMEOUT)]
 
 
-def nearest_kind(ctx: Context, text: str, kinds: list[Hit], start: int, end: int) -> Hit | None:
+def clause_bounds(text: str, start: int, end: int, marks: list[int] | None = None) -> tuple[int, int]:
+    """The clause around text[start:end]: from just after the separator before it to the next one."""
+    marks = clause_marks(text) if marks is None else marks
+    i = bisect.bisect_right(marks, start - 1)  # separators that end (one character on) by start
+    j = bisect.bisect_left(marks, end)
+    return (marks[i - 1] + 1 if i else 0), (marks[j] if j < len(marks) else len(text))
+
+
+def nearest_kind(
+    ctx: Context, text: str, kinds: list[Hit], start: int, end: int, marks: list[int] | None = None
+) -> Hit | None:
     """The kind keyword a duration belongs to: one around it ("每两小时通报"), else the nearest in
-    its clause (English looks back first: "response within 15 minutes"), else one just before."""
-    c0, c1 = clause_bounds(text, start, end)
-    in_clause = [h for h in kinds if c0 <= h.start and h.end <= c1]
+    its clause (English looks back first: "response within 15 minutes"), else one just before.
+    ``kinds`` are sorted and disjoint, so their starts and their ends both ascend: the kinds of a
+    clause, and those just before the time, are slices found by bisection."""
+    c0, c1 = clause_bounds(text, start, end, marks)
+    lo = bisect.bisect_left(kinds, c0, key=lambda h: h.start)
+    in_clause = kinds[lo : max(lo, bisect.bisect_right(kinds, c1, key=lambda h: h.end))]
     around = [h for h in in_clause if h.start < end and start < h.end]
     if around:
         return around[0]
     before = [h for h in in_clause if h.end <= start]
     # "within 5 days after restoration": a kind named after the time as its starting point is not its kind
-    after = [
-        h
-        for h in in_clause
-        if h.start >= end and not REFERENCE_POINT.search(text[end : h.start], timeout=REGEX_TIMEOUT)
-    ]
-    earlier = [h for h in kinds if h.end <= start and start - h.end < 100]
+    # (only the first such kind is ever used, so the search stops there)
+    first_after = next(
+        (
+            h
+            for h in in_clause
+            if h.start >= end and not REFERENCE_POINT.search(text[end : h.start], timeout=REGEX_TIMEOUT)
+        ),
+        None,
+    )
+    after = [first_after] if first_after is not None else []
+    last = bisect.bisect_right(kinds, start, key=lambda h: h.end)
+    earlier = kinds[bisect.bisect_right(kinds, start - 100, key=lambda h: h.end) : last]
     if after and ctx.rules.search_any("response_times", "kind_after_time", text[end : after[0].start], ctx.language):
         return after[0]  # "4小时内恢复": the language puts the verb after its time
     if lexicon().flag("kind_before_time", ctx.language) and (before or earlier):

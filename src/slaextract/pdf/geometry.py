@@ -68,3 +68,26 @@ def same_baseline(a: BBox, b: BBox) -> bool:
     if ha <= 0 or hb <= 0:
         return abs(a[1] - b[1]) < 2
     return v_overlap(a, b) >= 0.5 * min(ha, hb)
+
+
+# How far past the page's edge a glyph may sit before its box is clipped: bleed and sloppy
+# typesetting stay as they are; a glyph placed at x = 1e8 by a broken or hostile content
+# stream gets a box on the page, so nothing downstream scales with its coordinates.
+CLIP_SLACK = 72.0
+
+
+class PageClip:
+    """pdfium rects (user space) → display boxes clipped to the page; counts the boxes that lay wholly off it."""
+
+    def __init__(self, bounds: BBox, width: float, height: float, rotation: int) -> None:
+        left, bottom, right, top = bounds
+        self.limits = (left - CLIP_SLACK, bottom - CLIP_SLACK, right + CLIP_SLACK, top + CLIP_SLACK)
+        self.width, self.height, self.rotation = width, height, rotation
+        self.clipped = 0
+
+    def __call__(self, left: float, bottom: float, right: float, top: float) -> BBox:
+        x0, y0, x1, y1 = self.limits
+        rect = (min(max(left, x0), x1), min(max(bottom, y0), y1), min(max(right, x0), x1), min(max(top, y0), y1))
+        if left > x1 or right < x0 or bottom > y1 or top < y0:
+            self.clipped += 1  # wholly off the page (a watermark that runs over the edge is no news)
+        return to_display(*rect, self.width, self.height, self.rotation)

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import regex
 
-from ..errors import EncryptedError, InputError, LimitError, NoTextError
+from ..errors import LimitError, NoTextError
 from ..lexicon import fragment
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
-from .geometry import center_inside, display_size, same_baseline, to_display, union
+from .geometry import PageClip, center_inside, display_size, same_baseline, union
 from .grid import grid_tables
 from .layout import (  # noqa: F401  (NUMBERED_START and PAGE_NUMBER are imported from here by textfile.py and tests)
     BULLET_ONLY,
@@ -41,6 +41,7 @@ from .layout import (  # noqa: F401  (NUMBERED_START and PAGE_NUMBER are importe
     running_lines,
     starts_paragraph,
 )
+from .opening import open_pdf
 from .tables import PageTable, TableRequest, find_tables
 
 # a ruled table needs at least this many drawn paths (cell borders or backgrounds) on its page
@@ -57,29 +58,6 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def open_pdf(path: Path, password: str | None):
-    import pypdfium2 as pdfium  # noqa: PLC0415  (import cost paid only for PDFs)
-
-    # Why PDFium refused a file (its FPDF_GetLastError code), in the words a user needs.
-    reasons = {
-        0: "PDF has no pages",  # PDFium opened it, but its page tree is empty
-        2: "cannot read file",
-        3: "damaged or truncated PDF (no readable cross-reference table or catalog)",
-        6: "damaged PDF (page not found or content error)",
-    }
-    try:
-        return pdfium.PdfDocument(str(path), password=password)
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == 4 or (code is None and "password" in str(exc).lower()):
-            if password:
-                raise EncryptedError("wrong password for this encrypted PDF", str(path)) from None
-            raise EncryptedError("PDF is encrypted; pass --password", str(path)) from None
-        if code == 5:
-            raise EncryptedError("PDF uses an encryption scheme that cannot be read", str(path)) from None
-        raise InputError(reasons.get(code, f"damaged PDF that PDFium cannot open ({exc})"), str(path)) from None
 
 
 def read_pdf(
@@ -119,6 +97,11 @@ def read_pdf(
     if blank:
         # a partly scanned contract: say which pages were not read rather than pass silently
         doc.warnings.append(f"no text on page(s) {page_list(blank)} (scanned or blank); terms there were not read")
+    clipped = [p.number for p in pages if p.clipped]
+    if clipped:
+        doc.warnings.append(
+            f"text placed outside the page on page(s) {page_list(clipped)}; its boxes were clipped to the page"
+        )
     if requests:
         tables.update(find_tables(path, requests, password))
     doc.page_sizes = [p.size for p in pages]
@@ -151,10 +134,11 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
     width, height, rotation = page.get_width(), page.get_height(), page.get_rotation() % 360
     out = PageText(page_no, display_size(width, height, rotation), rotation)
     textpage = page.get_textpage()
+    clip = PageClip(page.get_bbox(), width, height, rotation)
     try:
 
         def box(rect: tuple[float, float, float, float]) -> BBox:
-            return to_display(*rect, width, height, rotation)
+            return clip(*rect)
 
         text = textpage.get_text_range()
         pos = 0
@@ -180,8 +164,9 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
         out.gutter = find_gutter(out.lines, out.size)
         if out.gutter is not None:
             out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
+        out.clipped = clip.clipped  # glyphs only (ruled paths past the edge are no news)
         if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and any(table_hint(ln.text) for ln in out.lines):
-            out.tables = grid_tables(page, textpage, page_no, lambda *rect: to_display(*rect, width, height, rotation))
+            out.tables = grid_tables(page, textpage, page_no, clip)
     finally:
         textpage.close()
     if rotation:

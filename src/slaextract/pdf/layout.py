@@ -24,6 +24,7 @@ from ..model import BBox
 from .geometry import h_overlap, union, v_overlap
 
 MARGIN_FRACTION = 0.09  # top/bottom band where running headers and footers live
+MAX_BINS = 4096  # most bins of the column-gap histogram (1 point each, wider only on a text over 10,000 points wide)
 # A line that is nothing but a page number ("3", "- 3 -", "Page 3 of 12", "3/12", and each language's
 # forms: patterns/<lang>/lexicon.yaml, page_number).
 PAGE_NUMBER = regex.compile(
@@ -91,6 +92,7 @@ class PageText:
     lines: list[Line] = field(default_factory=list)
     gutter: Gutter | None = None
     tables: list = field(default_factory=list)  # ruled tables found while the page was open (PageTable)
+    clipped: int = 0  # glyph boxes that lay wholly off the page and were clipped to its edge
 
 
 # ---------------------------------------------------------------- columns
@@ -114,16 +116,8 @@ def find_gutter(lines: Sequence[Line], size: tuple[float, float]) -> Gutter | No
     if median(max(p[2] - p[0] for p in (ln.parts or (ln.bbox,))) for ln in body) > 0.75 * width:
         return None  # most lines run across the page: one column
     lo, hi = int(left + 0.3 * width), int(left + 0.7 * width)
-    delta = [0] * (hi - lo + 2)  # crossings per x, as a difference array
-    for p in parts:
-        a, b = max(lo, int(p[0]) + 1), min(hi, int(p[2] - 1e-6))
-        if a <= b:
-            delta[a - lo] += 1
-            delta[b - lo + 1] -= 1
-    crossing, running = [], 0
-    for d in delta[:-1]:
-        running += d
-        crossing.append(running)
+    step = max(1, -(-(hi - lo + 1) // MAX_BINS))
+    crossing = crossings(parts, lo, hi, step)
     best = min(crossing)
     if best > max(2, 0.1 * len(body)):
         return None
@@ -136,9 +130,9 @@ def find_gutter(lines: Sequence[Line], size: tuple[float, float]) -> Gutter | No
             runs.append((i - run_start, run_start, i - 1))
             run_start = None
     span, a, b = max(runs)
-    if span < 6:
+    if span * step < 6:
         return None
-    g = lo + (a + b) / 2
+    g = lo + (a + b) / 2 * step
     gutter = Gutter(g, left, right)
     lefts = [side_box(ln, g, "L") for ln in body]
     rights = [side_box(ln, g, "R") for ln in body]
@@ -156,6 +150,26 @@ def find_gutter(lines: Sequence[Line], size: tuple[float, float]) -> Gutter | No
         if median(b[2] - b[0] for b in boxes) < 0.6 * col_w:
             return None
     return gutter
+
+
+def crossings(parts: Sequence[BBox], lo: int, hi: int, step: int) -> list[int]:
+    """How many glyph runs cross each bin of ``step`` points from x = lo to hi (a difference array).
+
+    The bins are 1 point wide on any real page; on a page whose text spans more than MAX_BINS
+    points they widen, so the list never outgrows MAX_BINS whatever coordinates a PDF claims.
+    """
+    n = (hi - lo) // step + 1
+    delta = [0] * (n + 1)
+    for p in parts:
+        a, b = max(lo, int(p[0]) + 1), min(hi, int(p[2] - 1e-6))
+        if a <= b:
+            delta[(a - lo) // step] += 1
+            delta[(b - lo) // step + 1] -= 1
+    out, running = [], 0
+    for d in delta[:-1]:
+        running += d
+        out.append(running)
+    return out
 
 
 def side_box(line: Line, g: float, side: str) -> BBox | None:

@@ -18,7 +18,19 @@ LINE_END = regex.compile(rf"[{chars('stop', 'semicolon', 'colon')}]$")  # a line
 ENCODINGS = ("utf-8-sig", "gb18030", "cp1252")
 
 
+# git's test for a binary file: a NUL byte among the first 8,000 bytes (text in UTF-16 has a BOM)
+BINARY_PROBE = 8000
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes, path: Path) -> str:
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("text file starts like UTF-16 but is not valid UTF-16", str(path)) from None
+    if b"\x00" in data[:BINARY_PROBE]:
+        raise InputError("binary data (NUL bytes), not a text file", str(path))
     encodings = list(ENCODINGS)
     if looks_western(data):
         encodings.remove("cp1252")
