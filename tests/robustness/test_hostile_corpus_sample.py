@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from paths import SHARED
+from sequential_worker import Worker
 
-from slaextract.batch import Worker
 from slaextract.errors import SlaError
 from slaextract.rules import default_rules
 

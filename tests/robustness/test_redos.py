@@ -44,7 +44,7 @@ def rule_params() -> list:
 
 
 @pytest.mark.parametrize("rule", rule_params())
-def test_rule_scans_adversarial_strings_in_bounded_time(rule) -> None:  # noqa: ANN001
+def test_rule_scans_adversarial_strings_in_bounded_time(rule) -> None:
     if rule.pattern is None:  # a phrase rule (spaCy tokens): time the rule itself, once its pipeline is loaded
         list(rule.finditer("预热"))
     for name, text in ADVERSARIAL.items():

@@ -70,7 +70,7 @@ def test_all_good_exits_0_and_output_file_holds_every_line(corpus: dict[str, Pat
 
 
 @pytest.fixture(autouse=True)
-def fresh_worker():  # noqa: ANN201
+def fresh_worker():
     """A worker forked after the test's monkeypatching (and none left behind for the next test)."""
     batch.stop_worker()
     yield

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from make_malformed import CASES, make
+from sequential_worker import Worker
 
-from slaextract.batch import Worker
 from slaextract.errors import SlaError
 from slaextract.pdf import read_document
 
