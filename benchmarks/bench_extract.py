@@ -60,7 +60,9 @@ def paragraph(seed: int, words: int) -> str:
     return " ".join(out).capitalize() + "."
 
 
-def build_pdf(path: Path, pages: int) -> None:
+def build_pdf(path: Path, pages: int, dense: bool = False) -> None:
+    """dense: a ruled table on every page (a contract whose schedules are all tables), which is
+    what makes table reading, not prose, the cost."""
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
     from reportlab.pdfgen import canvas  # noqa: PLC0415
 
@@ -122,6 +124,9 @@ def build_pdf(path: Path, pages: int) -> None:
             c.drawString(56, y, "Schedule 3 - Support and Service Levels")
             c.setFont("Helvetica", 10)
             y -= 40
+        if dense and n not in table_pages and n != credit_page and n != fee_page:
+            c.drawString(56, y, f"Rates for the services in section {n} are set out below:")
+            y = table(56, y - 12, [120, 140, 100, 80], FEE_ROWS[: 3 + n % 5])
         if n in table_pages:
             c.drawString(56, y, "The Provider will respond to incidents according to their priority:")
             y = table(56, y - 12, [50, 190, 110, 120], SLA_ROWS)
@@ -142,12 +147,12 @@ def build_pdf(path: Path, pages: int) -> None:
     c.save()
 
 
-def ensure(pages: int) -> Path:
+def ensure(pages: int, dense: bool = False) -> Path:
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"contract-{pages}p-v{GENERATOR_VERSION}.pdf"
+    path = CACHE / f"contract-{pages}p{'-dense' if dense else ''}-v{GENERATOR_VERSION}.pdf"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
-        build_pdf(tmp, pages)
+        build_pdf(tmp, pages, dense)
         tmp.replace(path)
     return path
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -50,6 +50,7 @@ def find_labels(text: str, rules: RuleSet, lang: str) -> list[Label]:
     return sorted(found, key=lambda lab: lab.start)
 
 
+@lru_cache(maxsize=8192)  # heading_label asks again about each of the few sentences above every sentence
 def label_of(text: str, rules: RuleSet, lang: str) -> Label | None:
     """The label that names a table row or heading: the first one, preferring numbered families."""
     labels = find_labels(text, rules, lang)

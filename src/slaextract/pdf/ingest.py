@@ -181,7 +181,13 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
         if out.gutter is not None:
             out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
         if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and any(table_hint(ln.text) for ln in out.lines):
-            out.tables = grid_tables(page, textpage, page_no, lambda *rect: to_display(*rect, width, height, rotation))
+            out.tables = grid_tables(
+                page,
+                textpage,
+                page_no,
+                lambda *rect: to_display(*rect, width, height, rotation),
+                [(ln.char_start, ln.char_start + len(ln.text), ln.bbox) for ln in out.lines],
+            )
     finally:
         textpage.close()
     if rotation:
