@@ -12,18 +12,25 @@ import sys
 from collections.abc import Callable
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .errors import SlaError
-from .model import ClauseSummary
-from .policy import Policy, check, list_presets, load_policy, load_preset, policy_schema, preset_text
-from .report import FORMATS, CheckResult, Report
+
+if TYPE_CHECKING:
+    from .model import ClauseSummary
+    from .policy import Policy
+    from .report import CheckResult
+
+# The policy, report and model modules (pydantic) are imported by the commands that use them, not
+# here: `slaextract --help` should not pay for them. tests/test_cli_check.py checks these names
+# against report.FORMATS.
+REPORT_FORMATS = ("text", "json", "sarif", "junit", "github")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+OutputFormat = Enum("OutputFormat", {name: name for name in REPORT_FORMATS}, type=str)  # type: ignore[misc]
 
 
 class FailOn(StrEnum):
@@ -43,10 +50,14 @@ def fail_with(exc: SlaError) -> typer.Exit:
 
 
 def print_schema() -> None:
+    from .policy import policy_schema  # noqa: PLC0415
+
     typer.echo(json.dumps(policy_schema(), indent=2, ensure_ascii=False))
 
 
 def choose_policy(policy: Path | None, preset: str | None) -> Policy:
+    from .policy import load_policy, load_preset  # noqa: PLC0415
+
     if (policy is None) == (preset is None):
         raise fail("slaextract: give exactly one of --policy FILE or --preset NAME (see `slaextract presets`)")
     try:
@@ -55,7 +66,7 @@ def choose_policy(policy: Path | None, preset: str | None) -> Policy:
         raise fail_with(exc) from None
 
 
-Extractor = Callable[..., ClauseSummary]
+Extractor = Callable[..., "ClauseSummary"]
 
 
 def load_extractor(timeout: float = 60.0, max_pages: int | None = 2000) -> Extractor:
@@ -77,6 +88,9 @@ def load_extractor(timeout: float = 60.0, max_pages: int | None = 2000) -> Extra
 
 
 def check_file(path: Path, policy: Policy, extract: Extractor, password: str | None) -> CheckResult:
+    from .policy import check  # noqa: PLC0415
+    from .report import CheckResult  # noqa: PLC0415
+
     try:
         summary = extract(path, password=password)
     except SlaError as exc:
@@ -134,6 +148,8 @@ def check_command(
     for result in results:
         if result.error is not None:
             typer.echo(f"{result.path}: {result.error}", err=True)
+    from .report import FORMATS, Report  # noqa: PLC0415
+
     color = output is None and fmt.value == "text" and sys.stdout.isatty()
     report = Report(results, fail_on=fail_on.value, color=color)
     write_report(FORMATS[fmt.value](report), output)
@@ -145,6 +161,8 @@ def presets_command(
     schema: Annotated[bool, typer.Option("--schema", help="Print the policy JSON Schema and exit.")] = False,
 ) -> None:
     """List the built-in policies, or print one as YAML to start your own from."""
+    from .policy import list_presets, preset_text  # noqa: PLC0415
+
     if schema:
         print_schema()
         return
