@@ -53,8 +53,11 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (default) or text (a readable table).")] = "json",
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
-    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds allowed per document [default: 60 + 0.1 per page].", show_default=False),
+    ] = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 10_000,
 ) -> None:
     """Print the clause summary of a contract.
 
@@ -63,6 +66,7 @@ def extract(
     Exit 0 when every file was read, 2 when any could not be.
     """
     from .batch import expand_inputs, run_one  # noqa: PLC0415
+    from .budget import timeout_for  # noqa: PLC0415
     from .render import FORMATS  # noqa: PLC0415
 
     if fmt not in FORMATS:
@@ -77,7 +81,7 @@ def extract(
     lines: list[str] = []
     failed = False
     for path in inputs:  # each document runs in its own worker: a bad one cannot stop the others
-        result = run_one(path, password=password, timeout=timeout, max_pages=max_pages)
+        result = run_one(path, password=password, timeout=timeout_for(path, timeout), max_pages=max_pages)
         if isinstance(result, SlaError):
             failed = True
             typer.echo(f"slaextract: {result}", err=True)

@@ -69,7 +69,7 @@ def choose_policy(policy: Path | None, preset: str | None) -> Policy:
 Extractor = Callable[..., "ClauseSummary"]
 
 
-def load_extractor(timeout: float = 60.0, max_pages: int | None = 2000) -> Extractor:
+def load_extractor(timeout: float | None = None, max_pages: int | None = 10_000) -> Extractor:
     """Extraction as `extract` runs it: each PDF in the bounded worker (time, memory), so one
     hostile file cannot hang or exhaust a CI job."""
     # Imported here so that this module (and `slaextract presets`) loads without the PDF stack.
@@ -79,7 +79,9 @@ def load_extractor(timeout: float = 60.0, max_pages: int | None = 2000) -> Extra
         raise fail(f"slaextract: extraction is not available ({exc})") from None
 
     def extract(path: Path, password: str | None = None) -> ClauseSummary:
-        result = run_one(Path(path), password=password, timeout=timeout, max_pages=max_pages)
+        from .budget import timeout_for  # noqa: PLC0415
+
+        result = run_one(Path(path), password=password, timeout=timeout_for(Path(path), timeout), max_pages=max_pages)
         if isinstance(result, SlaError):
             raise result
         return result
@@ -132,8 +134,11 @@ def check_command(
         bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means 2).")
     ] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
-    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds allowed per document [default: 60 + 0.1 per page].", show_default=False),
+    ] = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 10_000,
     schema: Annotated[bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")] = False,
 ) -> None:
     """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check)."""

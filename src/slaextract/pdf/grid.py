@@ -225,9 +225,7 @@ def grid_tables(
     if not tables:
         return []
     text = textpage.get_text_range()
-    areas = [
-        (min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t)) for t in tables
-    ]
+    areas = [(min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t)) for t in tables]
     wanted = sorted(chars_near(lines, areas)) if lines is not None else range(len(text))
     boxes = {i: to_display(*textpage.get_charbox(i)) for i in wanted if i < len(text) and not text[i].isspace()}
     heights = sorted(b[3] - b[1] for b in boxes.values())
