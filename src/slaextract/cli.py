@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from . import __version__
+from .cli_style import Command, Group
 from .errors import SlaError
 
 app = typer.Typer(
+    cls=Group,
     name="slaextract",
     help="Extract service-level terms (support hours, response times, channels, availability, "
     "service credits) from contract PDFs, and check them against a policy.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
-patterns_app = typer.Typer(help="Work with the rule files in patterns/.", no_args_is_help=True)
+patterns_app = typer.Typer(cls=Group, help="Work with the rule files in patterns/.", no_args_is_help=True)
 app.add_typer(patterns_app, name="patterns")
+
+
+class SummaryFormat(StrEnum):
+    """Formats of `extract` (render.FORMATS; tests/test_help.py checks they agree)."""
+
+    json = "json"
+    text = "text"
 
 
 def fail(message: str) -> typer.Exit:
@@ -45,17 +55,19 @@ def root(
     """slaextract reads contracts (PDF, .txt, .md) and prints a JSON clause summary."""
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     files: Annotated[
         list[Path], typer.Argument(help="Contract files (PDF, .txt, .md) or folders of them.", show_default=False)
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (default) or text (a readable table).")] = "json",
+    fmt: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="json, or text (a table that fits the terminal).")
+    ] = SummaryFormat.json,
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
     timeout: Annotated[
         float | None,
-        typer.Option(help="Seconds allowed per document [default: 60 + 0.1 per page].", show_default=False),
+        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
     ] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 10_000,
 ) -> None:
@@ -64,13 +76,14 @@ def extract(
     One file gives one JSON document. Several files (or a folder) give JSON Lines, one line per
     file in input order; a file that cannot be read gives {"path": ..., "error": ...} on its line.
     Exit 0 when every file was read, 2 when any could not be.
+
+    Example: slaextract extract contract.pdf --format text
     """
     from .batch import expand_inputs, run_one  # noqa: PLC0415
     from .budget import timeout_for  # noqa: PLC0415
     from .render import FORMATS  # noqa: PLC0415
 
-    if fmt not in FORMATS:
-        raise fail(f"unknown --format {fmt!r}; choose json or text")
+    style = SummaryFormat(fmt).value
     inputs = expand_inputs(files)
     if not inputs:
         raise fail("no input files found")
@@ -89,7 +102,7 @@ def extract(
                 continue
             line = error_line(path, result)
         else:
-            line = render_line(result) if batch and fmt == "json" else FORMATS[fmt](result)
+            line = render_line(result) if batch and style == "json" else FORMATS[style](result)
         if output is None:
             write([line], None)  # stdout gets each result as soon as it is known
         else:
@@ -117,9 +130,12 @@ def write(lines: list[str], output: Path | None) -> None:
         raise fail(f"{output}: cannot write ({exc.strerror})") from None
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
-    """Print the JSON Schema of the clause summary (generated from the models)."""
+    """Print the JSON Schema of the clause summary (generated from the models).
+
+    Example: slaextract schema > clause-summary.schema.json
+    """
     import json  # noqa: PLC0415
 
     from .model import ClauseSummary  # noqa: PLC0415
@@ -127,11 +143,14 @@ def schema() -> None:
     typer.echo(json.dumps(ClauseSummary.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-@patterns_app.command("test")
+@patterns_app.command("test", cls=Command)
 def patterns_test(
     folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in rules).")] = None,
 ) -> None:
-    """Run every rule's match / no_match examples; exit 1 if any fails."""
+    """Run every rule's match / no_match examples; exit 1 if any fails.
+
+    Example: slaextract patterns test my-patterns/
+    """
     from .selftest import run_examples  # noqa: PLC0415
 
     try:
@@ -144,9 +163,12 @@ def patterns_test(
     raise typer.Exit(1 if failures else 0)
 
 
-@patterns_app.command("list")
+@patterns_app.command("list", cls=Command)
 def patterns_list() -> None:
-    """List every rule: id, role and file."""
+    """List every rule: id, role and file.
+
+    Example: slaextract patterns list | grep response
+    """
     from .rules import default_rules  # noqa: PLC0415
 
     for rule in default_rules().rules:

@@ -136,12 +136,15 @@ def check_command(
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
     timeout: Annotated[
         float | None,
-        typer.Option(help="Seconds allowed per document [default: 60 + 0.1 per page].", show_default=False),
+        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
     ] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 10_000,
     schema: Annotated[bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")] = False,
 ) -> None:
-    """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check)."""
+    """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check).
+
+    Example: slaextract check contract.pdf --preset strict-enterprise
+    """
     if schema:
         print_schema()
         return
@@ -165,7 +168,10 @@ def presets_command(
     name: Annotated[str | None, typer.Argument(help="Print this preset as policy YAML.", show_default=False)] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the policy JSON Schema and exit.")] = False,
 ) -> None:
-    """List the built-in policies, or print one as YAML to start your own from."""
+    """List the built-in policies, or print one as YAML to start your own from.
+
+    Example: slaextract presets strict-enterprise > policy.yaml
+    """
     from .policy import list_presets, preset_text  # noqa: PLC0415
 
     if schema:
@@ -185,5 +191,7 @@ def presets_command(
 
 def register(app: typer.Typer) -> None:
     """Add `check` and `presets` to the main app."""
-    app.command("check")(check_command)
-    app.command("presets")(presets_command)
+    from .cli_style import Command  # noqa: PLC0415
+
+    app.command("check", cls=Command)(check_command)
+    app.command("presets", cls=Command)(presets_command)
