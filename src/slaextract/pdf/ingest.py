@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from ..errors import EncryptedError, InputError, LimitError, NoTextError
+from ..errors import EncryptedError, InputError, LimitError, NoTextError, SlaError
 from ..lexicon import fragment
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
@@ -82,13 +82,28 @@ def open_pdf(path: Path, password: str | None):
         raise InputError(reasons.get(code, f"damaged PDF that PDFium cannot open ({exc})"), str(path)) from None
 
 
+def open_pdf_needing(path: Path, password: str | None):
+    """The PDF, and the password it needed. A file with only an owner password (printing or copying
+    restricted) opens without one, so a --password meant for other files must not make it fail."""
+    try:
+        return open_pdf(path, password), password
+    except EncryptedError:
+        if not password:
+            raise
+        try:
+            return open_pdf(path, None), None
+        except SlaError:
+            pass
+        raise
+
+
 def read_pdf(
     path: Path, password: str | None = None, max_pages: int | None = None, table_hint: TableHint | None = None
 ) -> Document:
     """A PDF as a Document. `table_hint` says which lines show that their page may hold a table of
     terms (the rules' table_hint role, by default): only such pages have their tables read."""
     hint = table_hint or rules_table_hint()
-    pdf = open_pdf(path, password)
+    pdf, password = open_pdf_needing(path, password)
     try:
         n_pages = len(pdf)
         doc = Document(path=str(path), sha256=sha256_of(path), pages=n_pages)
