@@ -117,7 +117,7 @@ def exit_code(results: list[CheckResult], fail_on: FailOn, exit_zero: bool) -> i
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    failing = any(not result.verdict.passed(fail_on.value) for result in results if result.verdict)
+    failing = any(not result.verdict.passed_at(fail_on.value) for result in results if result.verdict)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
