@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from slaextract.cli import SummaryFormat, app
 
-COMMANDS = [["extract"], ["check"], ["presets"], ["schema"], ["patterns", "test"], ["patterns", "list"]]
+COMMANDS = [["extract"], ["check"], ["score"], ["presets"], ["schema"], ["patterns", "test"], ["patterns", "list"]]
 
 
 def help_of(*args: str) -> str:

@@ -143,6 +143,38 @@ def schema() -> None:
     typer.echo(json.dumps(ClauseSummary.model_json_schema(), indent=2, ensure_ascii=False))
 
 
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(cls=Command)
+def score(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Folder of NAME.gold.json files, each beside NAME.pdf/.txt/.md.", show_default=False)
+    ],
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="text (tables, then every miss) or json.")] = (
+        ScoreFormat.text
+    ),
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 when the overall F1 is below this.", show_default=False)
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
+    ] = None,
+) -> None:
+    """Score summaries against your own annotated contracts: per field, per language, every miss.
+
+    Exit 0 when scored, 1 when the F1 is under --fail-under, 2 when a gold file or contract could not be read.
+
+    Example: slaextract score my-contracts/ --fail-under 0.9
+    """
+    from .cli_score import run_score  # noqa: PLC0415
+
+    raise typer.Exit(run_score(gold_dir, fmt.value, fail_under, timeout))
+
+
 @patterns_app.command("test", cls=Command)
 def patterns_test(
     folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in rules).")] = None,
