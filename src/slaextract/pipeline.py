@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import timeouts
 from .fields.context import build_context
 from .fields.registry import FIELDS
 from .model import ClauseSummary, DocumentInfo
@@ -13,14 +14,21 @@ from .structure import restructure
 
 
 def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = None) -> ClauseSummary:
-    sections = restructure(doc)
-    ctx = build_context(doc, rules or default_rules(), sections)
-    found: dict = {}
-    for field in FIELDS:  # in registry order: a field may read what an earlier one found
-        found |= field.extract(ctx, found)
+    warnings = list(doc.warnings)
+    with timeouts.collect() as timed_out:
+        sections = restructure(doc)
+        ctx = build_context(doc, rules or default_rules(), sections)
+        found: dict = {}
+        for field in FIELDS:  # in registry order: a field may read what an earlier one found
+            empty = {field.name: None if field.scalar else []}
+            if field.evidence_key:
+                empty[field.evidence_key] = None
+            read = lambda f=field, so_far=found: f.extract(ctx, so_far)  # noqa: E731
+            found |= timeouts.guarded(field.title, read, empty, warnings)
+    warnings += timeouts.warnings_for(timed_out, ctx.units, lambda u: ctx.unit_evidence(u).page)
     return ClauseSummary(
         document=DocumentInfo(path=path or doc.path, sha256=doc.sha256, pages=doc.pages, language=ctx.language),  # type: ignore[arg-type]
-        warnings=list(doc.warnings),
+        warnings=warnings,
         **found,
     )
 

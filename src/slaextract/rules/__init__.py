@@ -19,6 +19,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .. import timeouts
 from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
 from ..lexicon import lexicon
@@ -116,6 +117,7 @@ class Rule:
         try:
             yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
+            timeouts.note(text)  # the pipeline warns, naming the page
             return
 
     def search(self, text: str):
@@ -125,6 +127,7 @@ class Rule:
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
+            timeouts.note(text)
             return None
 
     def phrase_matches(self, text: str) -> list[phrases.TokenMatch]:
