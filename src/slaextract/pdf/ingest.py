@@ -365,6 +365,7 @@ def build(doc: Document, pages: list[PageText], tables: dict[int, list[PageTable
             else:
                 state.flush(doc, out)
                 state.last_table = emit_table(doc, out, page_tables[item.index], state.last_table)
+        page.lines = []  # read: let the page's lines go while the document grows (peak memory)
     state.flush(doc, out)
     doc.text = out.text()
     doc.segments = out.segments
