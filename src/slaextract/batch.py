@@ -6,7 +6,7 @@ a Python signal cannot interrupt. The worker's address space is capped per docum
 (``memory_limit``, env SLAEXTRACT_MAX_MEMORY_MB), so a stream that inflates to gigabytes
 ends that one document, not the machine; a worker that dies (PDFium aborts when an
 allocation fails) becomes an error line like any other, and the next document gets a new
-worker. One worker serves document after document, so what it loads lazily (spaCy, jieba)
+worker. One worker serves document after document, so what it loads lazily (spaCy)
 is loaded once per batch, not once per file; the parent imports the pipeline and compiles
 the rules before forking, so a fresh worker costs a few milliseconds.
 Text files need none of this (pure Python, regexes with timeouts): they are read in-process
