@@ -1,17 +1,18 @@
 """Benchmark: slaextract extract against plain pdfplumber and pdftotext on generated contracts.
 
-    .venv/bin/python benchmarks/bench_extract.py [--pages 300 10] [--repeat 3]
+    .venv/bin/python benchmarks/bench_extract.py [--pages 300 3000] [--repeat 3]
 
-Builds a long and a short English contract (reportlab) into benchmarks/.cache/ — prose
-clauses with running headers and footers, a few ruled SLA tables (one split over a page
-break), a fee table, and some two-column pages — then runs, each as a cold subprocess:
+Builds English contracts (reportlab) of each length into benchmarks/.cache/ — prose clauses
+with running headers and footers, a few ruled SLA tables (one split over a page break), a fee
+table, and some two-column pages; the "dense" variant has a ruled table on every page — then
+runs, each as a cold subprocess, in paired repetitions:
 
   slaextract extract FILE          (the installed CLI next to this interpreter)
-  pdfplumber: extract_text() of every page
-  pdftotext FILE -                 (when installed)
+  pdfplumber: extract_text() of every page   (first repetition only, up to --plumber-max-pages)
+  pdftotext FILE -                 (when installed: apt-get install poppler-utils)
 
-and prints one Markdown table: wall time, pages/s and the child's peak RSS (os.wait4).
-Timing is best of --repeat runs (pdfplumber on the long file runs once: it takes long).
+plus the Chinese and English samples and `slaextract --version`, and prints one Markdown table
+(CPU and wall seconds, peak RSS from os.wait4) and the ratios of the targets.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ import argparse
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -60,7 +63,9 @@ def paragraph(seed: int, words: int) -> str:
     return " ".join(out).capitalize() + "."
 
 
-def build_pdf(path: Path, pages: int) -> None:
+def build_pdf(path: Path, pages: int, dense: bool = False) -> None:
+    """dense: a ruled table on every page (a contract whose schedules are all tables), which is
+    what makes table reading, not prose, the cost."""
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
     from reportlab.pdfgen import canvas  # noqa: PLC0415
 
@@ -74,9 +79,7 @@ def build_pdf(path: Path, pages: int) -> None:
 
     def frame(n: int) -> None:
         c.setFont("Helvetica", 8)
-        c.drawString(
-            56, height - 40, "Northwind Cloud Services Ltd - Master Subscription Agreement - Schedule 3"
-        )
+        c.drawString(56, height - 40, "Northwind Cloud Services Ltd - Master Subscription Agreement - Schedule 3")
         c.drawCentredString(width / 2, 28, f"Confidential \u2014 Page {n} of {pages}")
         c.setFont("Helvetica", 10)
 
@@ -122,13 +125,14 @@ def build_pdf(path: Path, pages: int) -> None:
             c.drawString(56, y, "Schedule 3 - Support and Service Levels")
             c.setFont("Helvetica", 10)
             y -= 40
+        if dense and n not in table_pages and n != credit_page and n != fee_page:
+            c.drawString(56, y, f"Rates for the services in section {n} are set out below:")
+            y = table(56, y - 12, [120, 140, 100, 80], FEE_ROWS[: 3 + n % 5])
         if n in table_pages:
             c.drawString(56, y, "The Provider will respond to incidents according to their priority:")
             y = table(56, y - 12, [50, 190, 110, 120], SLA_ROWS)
         if n == credit_page:
-            c.drawString(
-                56, y, "If availability falls below the commitment, the Customer receives service credits:"
-            )
+            c.drawString(56, y, "If availability falls below the commitment, the Customer receives service credits:")
             y = table(56, y - 12, [240, 200], CREDIT_ROWS)
         if n == fee_page:
             c.drawString(56, y, "Fees for the modules ordered are set out below:")
@@ -142,23 +146,33 @@ def build_pdf(path: Path, pages: int) -> None:
     c.save()
 
 
-def ensure(pages: int) -> Path:
+def ensure(pages: int, dense: bool = False) -> Path:
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"contract-{pages}p-v{GENERATOR_VERSION}.pdf"
+    path = CACHE / f"contract-{pages}p{'-dense' if dense else ''}-v{GENERATOR_VERSION}.pdf"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
-        build_pdf(tmp, pages)
+        build_pdf(tmp, pages, dense)
         tmp.replace(path)
     return path
 
 
-def run(argv: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB (the child or any process it waited for), exit status."""
+def run(argv: list[str]) -> Sample:
+    """CPU seconds (user + system of the child and every process it waited for, e.g. slaextract's
+    worker), wall seconds, peak RSS in MB, exit status. CPU, not wall time, is what is compared:
+    the machine may be shared, and other work stretches wall time but not our CPU time."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = status
-    return time.perf_counter() - t0, usage.ru_maxrss / 1024, status
+    return Sample(usage.ru_utime + usage.ru_stime, time.perf_counter() - t0, usage.ru_maxrss / 1024, status)
+
+
+@dataclass
+class Sample:
+    cpu: float
+    wall: float
+    rss: float
+    status: int
 
 
 PLUMBER = (
@@ -167,51 +181,75 @@ PLUMBER = (
     "    for page in pdf.pages:\n"
     "        page.extract_text()\n"
 )
+OURS, PLUMBER_NAME, POPPLER = "slaextract extract", "pdfplumber extract_text", "pdftotext"
+SAMPLES = HERE.parent / "samples"
 
 
-def tools(pdf: Path) -> dict[str, list[str]]:
+def tools(pdf: Path, pages: int, plumber: bool) -> dict[str, list[str]]:
     exe = Path(sys.executable).with_name("slaextract")
-    out = {
-        "slaextract extract": [str(exe), "extract", str(pdf)],
-        "pdfplumber extract_text": [sys.executable, "-c", PLUMBER, str(pdf)],
-    }
+    out = {OURS: [str(exe), "extract", str(pdf)]}
+    if plumber:
+        out[PLUMBER_NAME] = [sys.executable, "-c", PLUMBER, str(pdf)]
     if shutil.which("pdftotext"):
-        out["pdftotext"] = ["pdftotext", str(pdf), "-"]
+        out[POPPLER] = ["pdftotext", str(pdf), "-"]
     return out
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--pages", type=int, nargs="+", default=[300, 10])
+    ap.add_argument("--pages", type=int, nargs="+", default=[300, 3000])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--plumber-max-pages", type=int, default=300, help="pdfplumber takes minutes beyond this")
     args = ap.parse_args()
 
-    rows, times = [], {}
+    docs: list[tuple[str, Path, int]] = []
     for pages in args.pages:
-        pdf = ensure(pages)
-        for name, argv in tools(pdf).items():
-            repeat = 1 if (name.startswith("pdfplumber") and pages > 50) else args.repeat
-            results = [run(argv) for _ in range(repeat)]
-            wall = min(r[0] for r in results)
-            rss = max(r[1] for r in results)
-            failed = any(r[2] for r in results)
-            times[(name, pages)] = wall
-            rows.append(
-                f"| {name} | {pages} | {wall:.2f} | {pages / wall:.1f} | {rss:.0f} |"
-                + (" exit≠0 |" if failed else " |")
-            )
-    print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.platform()}\n")
-    print("| tool | pages | wall s | pages/s | peak RSS MB | |")
-    print("|---|---:|---:|---:|---:|---|")
-    print("\n".join(rows))
-    print()
-    for pages in args.pages:
-        ours, plumber = (
-            times.get(("slaextract extract", pages)),
-            times.get(("pdfplumber extract_text", pages)),
+        docs += [(f"{pages}p", ensure(pages), pages), (f"{pages}p dense", ensure(pages, dense=True), pages)]
+    docs += [(f"sample {p.stem}", p, 0) for p in sorted(SAMPLES.glob("*.pdf")) if p.stem.startswith(("en-msa", "zh-"))]
+    samples: dict[tuple[str, str], list[Sample]] = {}
+    # paired runs: every repetition runs every tool on every document back to back, so the tools
+    # share the machine's load of that moment; pdfplumber (minutes per long file) runs in the first only
+    for rep in range(args.repeat):
+        for label, pdf, pages in docs:
+            plumber = rep == 0 and pages <= args.plumber_max_pages
+            for name, argv in tools(pdf, pages, plumber).items():
+                samples.setdefault((label, name), []).append(run(argv))
+        version = [str(Path(sys.executable).with_name("slaextract")), "--version"]
+        samples.setdefault(("--version", OURS), []).append(run(version))
+
+    print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.platform()}")
+    print(f"load average at the end: {os.getloadavg()}; {args.repeat} paired repetitions\n")
+    print("| document | tool | runs | CPU s (median) | wall s (median) | peak RSS MB | |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for (label, name), runs in samples.items():
+        failed = " exit≠0" if any(r.status for r in runs) else ""
+        print(
+            f"| {label} | {name} | {len(runs)} | {median([r.cpu for r in runs]):.2f} "
+            f"| {median([r.wall for r in runs]):.2f} | {max(r.rss for r in runs):.0f} |{failed} |"
         )
-        if ours and plumber:
-            print(f"- {pages} pages: slaextract / pdfplumber = {ours / plumber:.3f}")
+    print()
+    for label, _, _ in docs:
+        ours = samples.get((label, OURS), [])
+        for other in (PLUMBER_NAME, POPPLER):
+            theirs = samples.get((label, other), [])
+            pairs = [a.cpu / b.cpu for a, b in zip(ours, theirs, strict=False) if b.cpu > 0]
+            if pairs:
+                print(f"- {label}: slaextract / {other} CPU = {median(pairs):.3f} (paired, {len(pairs)} runs)")
+    cpu = {label: [r.cpu for r in samples.get((label, OURS), [])] for label, _, _ in docs}
+    for small, big in zip(args.pages, args.pages[1:], strict=False):
+        for kind in ("", " dense"):
+            a, b = cpu.get(f"{small}p{kind}"), cpu.get(f"{big}p{kind}")
+            if a and b:
+                print(f"- {big}p{kind} / {small}p{kind} CPU = {median(b) / median(a):.2f}")
+    zh = next((v for k, v in cpu.items() if k.startswith("sample zh-")), None)
+    en = next((v for k, v in cpu.items() if k.startswith("sample en-")), None)
+    if zh and en:
+        pairs = [a / b for a, b in zip(zh, en, strict=False)]
+        print(f"- Chinese sample / English sample cold CPU = {median(pairs):.2f} (paired, {len(pairs)} runs)")
     return 0
 
 

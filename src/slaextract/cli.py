@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,18 +11,27 @@ import typer
 
 from . import __version__
 from .batch.options import CLUSTER, FORCE, JOBS, OUT_DIR, RETRY_FAILED
+from .cli_style import Command, Group
 from .errors import SlaError
 
 app = typer.Typer(
+    cls=Group,
     name="slaextract",
     help="Extract service-level terms (support hours, response times, channels, availability, "
     "service credits) from contract PDFs, and check them against a policy.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
-patterns_app = typer.Typer(help="Work with the rule files in patterns/.", no_args_is_help=True)
+patterns_app = typer.Typer(cls=Group, help="Work with the rule files in patterns/.", no_args_is_help=True)
 app.add_typer(patterns_app, name="patterns")
+
+
+class SummaryFormat(StrEnum):
+    """Formats of `extract` (render.FORMATS; tests/test_help.py checks they agree)."""
+
+    json = "json"
+    text = "text"
 
 
 def fail(message: str) -> typer.Exit:
@@ -45,17 +55,22 @@ def root(
     """slaextract reads contracts (PDF, .txt, .md) and prints a JSON clause summary."""
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     files: Annotated[
         list[Path],
         typer.Argument(help="Contract files (PDF, .txt, .md), folders or glob patterns.", show_default=False),
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (default) or text (a readable table).")] = "json",
+    fmt: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="json, or text (a table that fits the terminal).")
+    ] = SummaryFormat.json,
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
-    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
+    ] = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 10_000,
     jobs: Annotated[int | None, JOBS] = None,
     out_dir: Annotated[Path | None, OUT_DIR] = None,
     force: Annotated[bool, FORCE] = False,
@@ -67,16 +82,21 @@ def extract(
     One file gives one JSON document. Several files (or a folder) give JSON Lines, one line per
     file in input order; a file that cannot be read gives {"path": ..., "error": ...} on its line.
     Exit 0 when every file was read, 2 when any could not be, 130/143 when interrupted.
+
+    Example: slaextract extract contract.pdf --format text
     """
     from .batch.commands import BatchOptions, extract_batch, redo_from  # noqa: PLC0415
 
     options = BatchOptions(password, timeout, max_pages, jobs, cluster, out_dir, redo_from(force, retry_failed))
-    raise typer.Exit(extract_batch(files, output, fmt, options))
+    raise typer.Exit(extract_batch(files, output, SummaryFormat(fmt).value, options))
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
-    """Print the JSON Schema of the clause summary (generated from the models)."""
+    """Print the JSON Schema of the clause summary (generated from the models).
+
+    Example: slaextract schema > clause-summary.schema.json
+    """
     import json  # noqa: PLC0415
 
     from .model import ClauseSummary  # noqa: PLC0415
@@ -84,11 +104,46 @@ def schema() -> None:
     typer.echo(json.dumps(ClauseSummary.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-@patterns_app.command("test")
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(cls=Command)
+def score(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Folder of NAME.gold.json files, each beside NAME.pdf/.txt/.md.", show_default=False)
+    ],
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="text (tables, then every miss) or json.")] = (
+        ScoreFormat.text
+    ),
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 when the overall F1 is below this.", show_default=False)
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
+    ] = None,
+) -> None:
+    """Score summaries against your own annotated contracts: per field, per language, every miss.
+
+    Exit 0 when scored, 1 when the F1 is under --fail-under, 2 when a gold file or contract could not be read.
+
+    Example: slaextract score my-contracts/ --fail-under 0.9
+    """
+    from .cli_score import run_score  # noqa: PLC0415
+
+    raise typer.Exit(run_score(gold_dir, fmt.value, fail_under, timeout))
+
+
+@patterns_app.command("test", cls=Command)
 def patterns_test(
     folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in rules).")] = None,
 ) -> None:
-    """Run every rule's match / no_match examples; exit 1 if any fails."""
+    """Run every rule's match / no_match examples; exit 1 if any fails.
+
+    Example: slaextract patterns test my-patterns/
+    """
     from .selftest import run_examples  # noqa: PLC0415
 
     try:
@@ -101,9 +156,12 @@ def patterns_test(
     raise typer.Exit(1 if failures else 0)
 
 
-@patterns_app.command("list")
+@patterns_app.command("list", cls=Command)
 def patterns_list() -> None:
-    """List every rule: id, role and file."""
+    """List every rule: id, role and file.
+
+    Example: slaextract patterns list | grep response
+    """
     from .rules import default_rules  # noqa: PLC0415
 
     for rule in default_rules().rules:

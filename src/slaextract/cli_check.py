@@ -17,16 +17,22 @@ import typer
 
 from .batch.options import CLUSTER, JOBS
 from .errors import SlaError
-from .model import ClauseSummary
-from .policy import Policy, check, list_presets, load_policy, load_preset, policy_schema, preset_text
-from .report import FORMATS, CheckResult, Report
+
+if TYPE_CHECKING:
+    from .policy import Policy
+    from .report import CheckResult
+
+# The policy, report and model modules (pydantic) are imported by the commands that use them, not
+# here: `slaextract --help` should not pay for them. tests/test_cli_check.py checks these names
+# against report.FORMATS.
+REPORT_FORMATS = ("text", "json", "sarif", "junit", "github")
 
 if TYPE_CHECKING:
     from .batch.scheduler import Outcome
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+OutputFormat = Enum("OutputFormat", {name: name for name in REPORT_FORMATS}, type=str)  # type: ignore[misc]
 
 
 class FailOn(StrEnum):
@@ -46,10 +52,14 @@ def fail_with(exc: SlaError) -> typer.Exit:
 
 
 def print_schema() -> None:
+    from .policy import policy_schema  # noqa: PLC0415
+
     typer.echo(json.dumps(policy_schema(), indent=2, ensure_ascii=False))
 
 
 def choose_policy(policy: Path | None, preset: str | None) -> Policy:
+    from .policy import load_policy, load_preset  # noqa: PLC0415
+
     if (policy is None) == (preset is None):
         raise fail("slaextract: give exactly one of --policy FILE or --preset NAME (see `slaextract presets`)")
     try:
@@ -59,6 +69,10 @@ def choose_policy(policy: Path | None, preset: str | None) -> Policy:
 
 
 def check_outcome(outcome: Outcome, policy: Policy) -> CheckResult:
+    from .model import ClauseSummary  # noqa: PLC0415 - --help and presets load none of this
+    from .policy import check  # noqa: PLC0415
+    from .report import CheckResult  # noqa: PLC0415
+
     result = outcome.result
     if isinstance(result, ClauseSummary):
         return CheckResult(str(outcome.path), verdict=check(result, policy))
@@ -82,7 +96,7 @@ def exit_code(results: list[CheckResult], fail_on: FailOn, exit_zero: bool) -> i
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    failing = any(not result.verdict.passed(fail_on.value) for result in results if result.verdict)
+    failing = any(not result.verdict.passed_at(fail_on.value) for result in results if result.verdict)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -101,13 +115,19 @@ def check_command(
         bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means 2).")
     ] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
-    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 2000,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
+    ] = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 10_000,
     schema: Annotated[bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")] = False,
     jobs: Annotated[int | None, JOBS] = None,
     cluster: Annotated[str | None, CLUSTER] = None,
 ) -> None:
-    """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check)."""
+    """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check).
+
+    Example: slaextract check contract.pdf --preset strict-enterprise
+    """
     if schema:
         print_schema()
         return
@@ -122,6 +142,8 @@ def check_command(
     for result in results:
         if result.error is not None:
             typer.echo(f"{result.path}: {result.error}", err=True)
+    from .report import FORMATS, Report  # noqa: PLC0415
+
     color = output is None and fmt.value == "text" and sys.stdout.isatty()
     report = Report(results, fail_on=fail_on.value, color=color)
     write_report(FORMATS[fmt.value](report), output)
@@ -132,7 +154,12 @@ def presets_command(
     name: Annotated[str | None, typer.Argument(help="Print this preset as policy YAML.", show_default=False)] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the policy JSON Schema and exit.")] = False,
 ) -> None:
-    """List the built-in policies, or print one as YAML to start your own from."""
+    """List the built-in policies, or print one as YAML to start your own from.
+
+    Example: slaextract presets strict-enterprise > policy.yaml
+    """
+    from .policy import list_presets, preset_text  # noqa: PLC0415
+
     if schema:
         print_schema()
         return
@@ -150,5 +177,7 @@ def presets_command(
 
 def register(app: typer.Typer) -> None:
     """Add `check` and `presets` to the main app."""
-    app.command("check")(check_command)
-    app.command("presets")(presets_command)
+    from .cli_style import Command  # noqa: PLC0415
+
+    app.command("check", cls=Command)(check_command)
+    app.command("presets", cls=Command)(presets_command)

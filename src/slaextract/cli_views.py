@@ -9,15 +9,17 @@ from __future__ import annotations
 import sys
 from contextlib import closing
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .batch.options import JOBS
 from .cli_check import choose_policy, fail, fail_with
 from .errors import SlaError
-from .model import ClauseSummary
-from .policy import Policy
+
+if TYPE_CHECKING:  # pydantic models: `slaextract --help` does not import them
+    from .model import ClauseSummary
+    from .policy import Policy
 
 PolicyOption = Annotated[Path | None, typer.Option("--policy", help="Policy YAML file.")]
 PresetOption = Annotated[str | None, typer.Option("--preset", help="A built-in policy (see `slaextract presets`).")]

@@ -196,3 +196,12 @@ def test_every_policy_in_the_docs_is_valid() -> None:
     assert len(policies) >= 2, "README.md should show a full example policy and a waiver"
     for block in policies:
         load_policy_text(block, "README.md")
+
+
+def test_a_misspelt_top_level_key_suggests_the_top_level_key() -> None:
+    assert "did you mean 'requirements'?" in errors_of("version: 1\nrequirement:\n  - id: x\n")[0]
+
+
+def test_a_policy_without_requirements_is_an_error() -> None:
+    assert errors_of("version: 1\nrequirements: []\n") == ["p.yaml:2: requirements: a policy needs at least one requirement"]
+    assert errors_of("version: 1\nname: nothing\n") == ["p.yaml:1: requirements: a policy needs at least one requirement"]

@@ -120,7 +120,7 @@ def test_unknown_preset() -> None:
 def test_zh_live_fixture_passes_live_showroom_through_its_peak_hours_item() -> None:
     # 7×12 alone (09:00–21:00) would not cover the evening; the scoped 19:00至24:00 item does.
     s = fixture_summary("zh-live")
-    assert check(s, load_preset("live-showroom")).passed()
+    assert check(s, load_preset("live-showroom")).passed
     without_peak = s.model_copy(update={"coverage": s.coverage[:1]})
     failing = check(without_peak, load_preset("live-showroom")).failing()
     assert [f.requirement for f in failing] == ["coverage.evening-peak"]

@@ -43,7 +43,7 @@ def test_expired_waiver_no_longer_waives_and_is_reported() -> None:
     assert {f.requirement for f in verdict.findings} == {"response.rank1", "consistency.rank-order"}
     assert verdict.waived == []
     assert [str(w.expires) for w in verdict.expired_waivers] == ["2025-06-30"]
-    assert not verdict.passed()
+    assert not verdict.passed
 
 
 def test_consistency_findings_can_be_waived() -> None:

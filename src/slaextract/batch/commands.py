@@ -39,7 +39,7 @@ class BatchOptions:
     """The options every command that reads many documents takes."""
 
     password: str | None = None
-    timeout: float = 60.0
+    timeout: float | None = None
     max_pages: int | None = 2000
     jobs: int | None = None
     cluster: str | None = None

@@ -19,6 +19,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Protocol
 
+from ..budget import timeout_for
 from ..errors import SlaError
 from ..model import ClauseSummary
 from . import signals
@@ -33,8 +34,11 @@ class Settings:
     """What every document is read with."""
 
     password: str | None = None
-    timeout: float = 60.0
-    max_pages: int | None = 2000
+    timeout: float | None = None  # None: the default for each document's length (budget)
+    max_pages: int | None = 10_000
+
+    def seconds(self, path: Path) -> float:
+        return timeout_for(path, self.timeout)
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def run_documents(
     paths: Iterable[Path | str],
     *,
     password: str | None = None,
-    timeout: float = 60.0,
+    timeout: float | None = None,
     max_pages: int | None = 2000,
     jobs: int | None = None,
     store: ResultStore | None = None,
@@ -195,7 +199,7 @@ def local_backend(todo: list[tuple[int, Path]], settings: Settings, jobs: int) -
     if broken is not None or not isolation_available():
         for index, path in todo:
             signals.check()
-            result = broken or run_here(path, settings.password, settings.timeout, settings.max_pages)
+            result = broken or run_here(path, settings.password, settings.seconds(path), settings.max_pages)
             yield Outcome(index, path, result)
         return
     slots = [Slot() for _ in range(max(1, min(jobs, len(todo))))]
@@ -220,11 +224,11 @@ def local_backend(todo: list[tuple[int, Path]], settings: Settings, jobs: int) -
 def hand_over(slot: Slot, path: Path, settings: Settings) -> Result | None:
     """Give the document to the slot's worker; if no worker can start, read it here, under the timer."""
     try:
-        slot.submit(path, settings.password, settings.max_pages, settings.timeout)
+        slot.submit(path, settings.password, settings.max_pages, settings.seconds(path))
         return None
     except OSError:
         slot.stop(kill=True)
-        return run_here(path, settings.password, settings.timeout, settings.max_pages)
+        return run_here(path, settings.password, settings.seconds(path), settings.max_pages)
 
 
 def collect(slots: list[Slot], reading: dict[Slot, int]) -> Iterator[Outcome]:
@@ -270,7 +274,7 @@ def stop_worker() -> None:
 def run_one(
     path: Path,
     password: str | None = None,
-    timeout: float = 60.0,
+    timeout: float | None = None,
     max_pages: int | None = None,
     isolate: bool | None = None,
 ) -> Result:
@@ -278,7 +282,7 @@ def run_one(
     if isolate is None:
         isolate = isolation_available()
     if not isolate:
-        return run_here(path, password, timeout, max_pages)
+        return run_here(path, password, timeout_for(path, timeout), max_pages)
     if process_context().get_start_method() == "fork" and (broken := warm_up()) is not None:
         return broken
     slot = default_slot()

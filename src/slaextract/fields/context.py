@@ -95,6 +95,11 @@ class Context:
         used = ABBREVIATION_USE.findall(text, timeout=REGEX_TIMEOUT)
         return [table[a] for a in dict.fromkeys(used) if a in table]
 
+    @cached_property
+    def table_row_units(self) -> dict[tuple[int, int | None], Unit]:
+        """(table, row) → the row's unit; read once for all tables, after the units are built."""
+        return {(u.block.table, u.block.row): u for u in self.units if u.block.table is not None}
+
     def evidence(self, mt: CleanText, start: int, end: int) -> Evidence:
         raw_start, raw_end = mt.raw_span(start, end)
         page, bbox = self.doc.locate(raw_start, raw_end)
@@ -125,10 +130,15 @@ def defined_abbreviations(units: list[Unit]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def detect_language(text: str) -> str:
-    """en, zh or mixed, from the share of CJK characters against Latin words."""
-    cjk = len(CJK.findall(text, timeout=REGEX_TIMEOUT))
-    latin = sum(len(w) for w in LATIN_WORD.findall(text, timeout=REGEX_TIMEOUT))
+def detect_language(text: str, chunk: int = 50_000) -> str:
+    """en, zh or mixed, from the share of CJK characters against Latin words.
+
+    Counted a piece at a time, so that each regex call stays far inside its timeout however long
+    the document is; pieces are cut between words, so the counts are those of the whole text."""
+    cjk = latin = 0
+    for piece in pieces(text, chunk):
+        cjk += len(CJK.findall(piece, timeout=REGEX_TIMEOUT))
+        latin += sum(len(w) for w in LATIN_WORD.findall(piece, timeout=REGEX_TIMEOUT))
     total = cjk + latin
     if total == 0:
         return "en"
@@ -138,6 +148,17 @@ def detect_language(text: str) -> str:
     if share < 0.05:
         return "en"
     return "mixed" if share < 0.85 else "zh"
+
+
+def pieces(text: str, size: int):
+    """text in pieces of about size characters, each cut just before a character that is not a Latin letter."""
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        while end < len(text) and text[end].isascii() and text[end].isalpha():
+            end += 1
+        yield text[start:end]
+        start = end
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -213,7 +234,8 @@ def revision_history_tables(doc: Document, rules: RuleSet, language: str) -> set
     found = set()
     for t, table in enumerate(doc.tables):
         first = " ".join(doc.text[c.start : c.end] for c in (table.rows[0] if table.rows else []) if c)
-        start = next((b.start for b in doc.blocks if b.table == t), 0)
+        at = doc.first_block_of_table(t)
+        start = doc.blocks[at].start if at is not None else 0
         before = doc.text[max(0, start - 80) : start]
         if rules.search_any("context", "revision_history", clean(first + " " + before).text, language):
             found.add(t)

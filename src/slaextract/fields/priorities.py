@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -81,6 +81,7 @@ class Spans:
         return True
 
 
+@lru_cache(maxsize=8192)  # heading_label asks again about each of the few sentences above every sentence
 def label_of(text: str, rules: RuleSet, lang: str) -> Label | None:
     """The label that names a table row or heading: the first one, preferring numbered families."""
     labels = find_labels(text, rules, lang)

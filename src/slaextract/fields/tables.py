@@ -64,8 +64,9 @@ def build_grid(ctx: Context, index: int) -> TableGrid:
     rows = fill_merged([[None if cell is None else ctx.cell_clean(cell) for cell in row] for row in table.rows])
     raw = fill_merged([[None if cell is None else ctx.doc.cell_text(cell) for cell in row] for row in table.rows])
     merged = {(r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell is None}
-    row_units = {u.block.row: u for u in ctx.units if u.block.table == index}
-    return TableGrid(index, rows, captions_of(ctx, index), [row_units[r] for r in range(len(rows))], raw, merged)
+    row_units = ctx.table_row_units
+    units = [row_units[(index, r)] for r in range(len(rows))]
+    return TableGrid(index, rows, captions_of(ctx, index), units, raw, merged)
 
 
 def fill_merged(rows: list[list[str | None]]) -> list[list[str]]:
@@ -84,7 +85,9 @@ def fill_merged(rows: list[list[str | None]]) -> list[list[str]]:
 def captions_of(ctx: Context, index: int, blocks: int = 2) -> list[str]:
     """The heading and intro paragraph just above a table, nearest first: they often name what
     the table's cells measure ("Initial response targets")."""
-    first = next(i for i, b in enumerate(ctx.doc.blocks) if b.table == index)
+    first = ctx.doc.first_block_of_table(index)
+    if first is None:  # a table without rows has no place in the text
+        return []
     texts: list[str] = []
     for i in range(first - 1, -1, -1):
         if ctx.doc.blocks[i].kind == "row" or len(texts) == blocks:

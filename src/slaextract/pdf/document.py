@@ -68,6 +68,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # each page's shown width, height
     _seg_starts: list[int] = field(default_factory=list, repr=False)
+    _table_first: dict[int, int] | None = field(default=None, repr=False, compare=False)
 
     def finish(self) -> None:
         """Index segments for ``locate``; call once the text is complete."""
@@ -82,7 +83,8 @@ class Document:
         i = max(bisect.bisect_right(self._seg_starts, start) - 1, 0)
         page: int | None = None
         box: list[float] | None = None
-        for seg in self.segments[i:]:
+        for k in range(i, len(self.segments)):  # not segments[i:]: a copy per call grows with the document
+            seg = self.segments[k]
             if seg.start >= end:
                 break
             if seg.end <= start:
@@ -105,6 +107,15 @@ class Document:
         if page is None:
             page = self.segments[i].page if self.segments else 1
         return page, (tuple(round(v, 1) for v in box) if box else None)  # type: ignore[return-value]
+
+    def first_block_of_table(self, table: int) -> int | None:
+        """Index of the table's first row in blocks (one pass over the blocks for all tables)."""
+        if self._table_first is None:
+            self._table_first = {}
+            for i, b in enumerate(self.blocks):
+                if b.table is not None:
+                    self._table_first.setdefault(b.table, i)
+        return self._table_first.get(table)
 
     def block_at(self, offset: int) -> Block | None:
         starts = [b.start for b in self.blocks]

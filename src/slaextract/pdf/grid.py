@@ -170,16 +170,21 @@ def rows_of(cells: list[BBox]) -> list[list[BBox | None]]:
     return [[rows[top].get(x) for x in xs] for top in sorted(rows)]
 
 
-def cell_texts(text: str, centers: list[tuple[float, float] | None], boxes: list[BBox]) -> list[str]:
-    """Text of each box: the page's characters whose centres lie inside, runs joined by a space."""
+def cell_texts(text: str, centers: dict[int, tuple[float, float]], boxes: list[BBox]) -> list[str]:
+    """Text of each box: the page's characters (index → centre, in index order) whose centres lie
+    inside, runs joined by a space."""
     members: list[list[int]] = [[] for _ in boxes]
-    for i, c in enumerate(centers):
-        if c is None:
-            continue
-        for k, (x0, top, x1, bottom) in enumerate(boxes):
-            if x0 <= c[0] <= x1 and top <= c[1] <= bottom:
-                members[k].append(i)
-                break
+    if boxes:
+        # most of a page's characters lie outside the table: one comparison rules them out
+        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        for i, c in centers.items():
+            if not (left <= c[0] <= right and top <= c[1] <= bottom):
+                continue
+            for k, (x0, y0, x1, y1) in enumerate(boxes):
+                if x0 <= c[0] <= x1 and y0 <= c[1] <= y1:
+                    members[k].append(i)
+                    break
     out = []
     for idx in members:
         parts: list[str] = []
@@ -192,8 +197,27 @@ def cell_texts(text: str, centers: list[tuple[float, float] | None], boxes: list
     return out
 
 
-def grid_tables(page, textpage, page_no: int, to_display: Callable[..., BBox]) -> list[PageTable]:
-    """Ruled tables of one page, read with pdfium only."""
+def chars_near(lines: list[tuple[int, int, BBox]], areas: list[BBox], margin: float = 2.0) -> set[int]:
+    """Indexes of the characters on lines that touch a table: asking pdfium for one character's box
+    is a call, and a page of prose around a small table has thousands of characters."""
+    wanted: set[int] = set()
+    for start, end, (x0, top, x1, bottom) in lines:
+        for ax0, atop, ax1, abottom in areas:
+            if x0 <= ax1 + margin and ax0 - margin <= x1 and top <= abottom + margin and atop - margin <= bottom:
+                wanted.update(range(start, end))
+                break
+    return wanted
+
+
+def grid_tables(
+    page,
+    textpage,
+    page_no: int,
+    to_display: Callable[..., BBox],
+    lines: list[tuple[int, int, BBox]] | None = None,
+) -> list[PageTable]:
+    """Ruled tables of one page, read with pdfium only. `lines` (first and end character index, box)
+    lets it read the boxes of only the characters near a table; without it, it reads every one."""
     hs, vs = page_edges(page, to_display)
     if len(hs) < 2 or len(vs) < 2:
         return []
@@ -201,13 +225,13 @@ def grid_tables(page, textpage, page_no: int, to_display: Callable[..., BBox]) -
     if not tables:
         return []
     text = textpage.get_text_range()
-    boxes: list[BBox | None] = [
-        None if ch.isspace() else to_display(*textpage.get_charbox(i)) for i, ch in enumerate(text)
-    ]
-    heights = sorted(b[3] - b[1] for b in boxes if b is not None)
+    areas = [(min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t)) for t in tables]
+    wanted = sorted(chars_near(lines, areas)) if lines is not None else range(len(text))
+    boxes = {i: to_display(*textpage.get_charbox(i)) for i in wanted if i < len(text) and not text[i].isspace()}
+    heights = sorted(b[3] - b[1] for b in boxes.values())
     tall = 2.5 * heights[len(heights) // 2] if heights else float("inf")
     # a watermark's giant letters are no cell's text
-    centers = [None if b is None or b[3] - b[1] > tall else ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in boxes]
+    centers = {i: ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for i, b in boxes.items() if b[3] - b[1] <= tall}
     out = []
     for cells in tables:
         grid = rows_of(cells)

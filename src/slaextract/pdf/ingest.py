@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from ..errors import LimitError, NoTextError
+from ..errors import EncryptedError, LimitError, NoTextError, SlaError
 from ..lexicon import fragment
 from ..model import BBox
 from .document import Block, Cell, Document, Table, TextBuilder
@@ -60,13 +60,28 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+def open_pdf_needing(path: Path, password: str | None):
+    """The PDF, and the password it needed. A file with only an owner password (printing or copying
+    restricted) opens without one, so a --password meant for other files must not make it fail."""
+    try:
+        return open_pdf(path, password), password
+    except EncryptedError:
+        if not password:
+            raise
+        try:
+            return open_pdf(path, None), None
+        except SlaError:
+            pass
+        raise
+
+
 def read_pdf(
     path: Path, password: str | None = None, max_pages: int | None = None, table_hint: TableHint | None = None
 ) -> Document:
     """A PDF as a Document. `table_hint` says which lines show that their page may hold a table of
     terms (the rules' table_hint role, by default): only such pages have their tables read."""
     hint = table_hint or rules_table_hint()
-    pdf = open_pdf(path, password)
+    pdf, password = open_pdf_needing(path, password)
     try:
         n_pages = len(pdf)
         doc = Document(path=str(path), sha256=sha256_of(path), pages=n_pages)
@@ -166,7 +181,8 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
             out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
         out.clipped = clip.clipped  # glyphs only (ruled paths past the edge are no news)
         if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and any(table_hint(ln.text) for ln in out.lines):
-            out.tables = grid_tables(page, textpage, page_no, clip)
+            spans = [(ln.char_start, ln.char_start + len(ln.text), ln.bbox) for ln in out.lines]
+            out.tables = grid_tables(page, textpage, page_no, clip, spans)
     finally:
         textpage.close()
     if rotation:
@@ -329,6 +345,7 @@ def build(doc: Document, pages: list[PageText], tables: dict[int, list[PageTable
             else:
                 state.flush(doc, out)
                 state.last_table = emit_table(doc, out, page_tables[item.index], state.last_table)
+        page.lines = []  # read: let the page's lines go while the document grows (peak memory)
     state.flush(doc, out)
     doc.text = out.text()
     doc.segments = out.segments

@@ -54,7 +54,13 @@ class Verdict(_Model):
     def failing(self, fail_on: Severity = "error") -> list[Finding]:
         return [f for f in self.findings if f.fails_at(fail_on)]
 
-    def passed(self, fail_on: Severity = "error") -> bool:
+    @property
+    def passed(self) -> bool:
+        """No finding at error severity (what `slaextract check` exits 0 on by default)."""
+        return self.passed_at("error")
+
+    def passed_at(self, fail_on: Severity = "error") -> bool:
+        """No finding at fail_on or above: passed_at("warning") also fails on warnings."""
         return not self.failing(fail_on)
 
     def findings_for(self, rule_id: str) -> list[Finding]:

@@ -94,8 +94,11 @@ def _where(path: Location) -> str:
     return text
 
 
-def _field_names() -> set[str]:
-    models: list[type[BaseModel]] = [Policy, Waiver, *get_args(get_args(Requirement)[0])]
+def _field_names(depth: int) -> set[str]:
+    """Keys a policy may have where the unknown one is: the top level, or inside a requirement or waiver."""
+    if depth <= 1:
+        return set(Policy.model_fields)
+    models: list[type[BaseModel]] = [Waiver, *get_args(get_args(Requirement)[0])]
     return {name for model in models for name in model.model_fields}
 
 
@@ -119,10 +122,10 @@ def _walk(loc: tuple[str | int, ...], data: Any) -> tuple[Location, Location]:
     return found, shown
 
 
-def _message(error: ErrorDetails, last: str | int | None) -> str:
+def _message(error: ErrorDetails, last: str | int | None, depth: int = 1) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(last), sorted(_field_names()), n=1)
+        close = difflib.get_close_matches(str(last), sorted(_field_names(depth) - {str(last)}), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key '{last}'{hint}"
     if kind == "missing":
@@ -144,7 +147,9 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Location, int]) -> li
         found, shown = _walk(tuple(error["loc"]), data)
         if error["type"] == "union_tag_invalid":
             found = shown = (*found, "type")
-        problems.append(Problem(_line(found, lines), _where(shown), _message(error, shown[-1] if shown else None)))
+        problems.append(
+            Problem(_line(found, lines), _where(shown), _message(error, shown[-1] if shown else None, len(shown)))
+        )
     return problems
 
 
@@ -164,6 +169,9 @@ def load_policy_text(text: str, source: str) -> Policy:
     except ValidationError as exc:
         raise PolicyValidationError(source, _problems(exc, data, lines)) from None
     problems = [Problem(_line(path, lines), _where(path), message) for path, message in policy.reference_problems()]
+    if not policy.requirements and not policy.consistency:  # one that asks for nothing passes every contract
+        where: Location = ("requirements",) if "requirements" in data else ()
+        problems.append(Problem(_line(where, lines), "requirements", "a policy needs at least one requirement"))
     if problems:
         raise PolicyValidationError(source, problems)
     return policy

@@ -13,12 +13,16 @@ from ..model import ClauseSummary
 from ..views.textout import terminal_width
 
 
+def plural(n: float, word: str) -> str:
+    return f"{n:g} {word}" + ("" if n == 1 else "s")
+
+
 def render(summary: ClauseSummary, width: int | None = None) -> str:
     buf = io.StringIO()
     # the terminal's width (issue 16): tables fold their cells to fit 80 columns
     con = Console(file=buf, width=width or terminal_width(120), force_terminal=False, color_system=None)
     d = summary.document
-    con.print(f"[bold]{d.path}[/bold]  {d.pages} pages, language {d.language}")
+    con.print(f"[bold]{d.path}[/bold]  {plural(d.pages, 'page')}, language {d.language}")
 
     def table(title: str, columns: list[str], rows: list[list[str]]) -> None:
         t = Table(title=title, title_justify="left", show_lines=False)

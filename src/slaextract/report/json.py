@@ -15,7 +15,7 @@ def _result(result: CheckResult, report: Report) -> dict[str, Any]:
     return {
         "path": result.path,
         "error": result.error,
-        "passed": verdict.passed(report.fail_on) if verdict else None,
+        "passed": verdict.passed_at(report.fail_on) if verdict else None,
         "verdict": verdict.model_dump(mode="json") if verdict else None,
     }
 

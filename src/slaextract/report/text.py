@@ -74,7 +74,7 @@ def _header(result: CheckResult, report: Report) -> Text:
 
 def _summary(report: Report) -> Text:
     checked = [r for r in report.results if r.verdict is not None]
-    failed = sum(not r.verdict.passed(report.fail_on) for r in checked if r.verdict)
+    failed = sum(not r.verdict.passed_at(report.fail_on) for r in checked if r.verdict)
     unreadable = len(report.results) - len(checked)
     return Text(
         f"{len(report.results)} file(s): {len(checked) - failed} passed, {failed} failed, {unreadable} not checked",

@@ -19,6 +19,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .. import timeouts
 from ..data import load_yaml, patterns_dir
 from ..errors import RuleError
 from ..lexicon import lexicon
@@ -116,6 +117,7 @@ class Rule:
         try:
             yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
+            timeouts.note(text)  # the pipeline warns, naming the page
             return
 
     def search(self, text: str):
@@ -125,6 +127,7 @@ class Rule:
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
+            timeouts.note(text)
             return None
 
     def phrase_matches(self, text: str) -> list[phrases.TokenMatch]:
@@ -166,12 +169,17 @@ class RuleSet:
         self._by: dict[tuple[str, str], list[Rule]] = defaultdict(list)
         for r in rules:
             self._by[(r.term, r.role)].append(r)
+        self._by_lang: dict[tuple[str, str, str | None], list[Rule]] = {}  # filled on demand
 
     def get(self, term: str, role: str, lang: str | None = None) -> list[Rule]:
-        found = self._by.get((term, role), [])
-        if lang is None or lang == "mixed":
-            return found
-        return [r for r in found if r.language in (lang, "any")]
+        key = (term, role, lang)
+        found = self._by_lang.get(key)
+        if found is None:  # extractors ask the same question for every sentence: filter once
+            found = self._by.get((term, role), [])
+            if lang is not None and lang != "mixed":
+                found = [r for r in found if r.language in (lang, "any")]
+            self._by_lang[key] = found
+        return found
 
     def search_any(self, term: str, role: str, text: str, lang: str | None = None):
         for rule in self.get(term, role, lang):

@@ -1,17 +1,16 @@
 """Phrase rules on spaCy tokens (blank pipelines: no trained model, nothing downloaded).
 
 A rule that lists ``phrases`` instead of a regex is matched by a PhraseMatcher on
-tokens. For Chinese the pipeline segments with jieba, which keeps numbers whole
-("15", "99.95%", "一个半") where spaCy's default character segmenter would split
-them, and every phrase is added to jieba's dictionary so that it stays one token
-("企业微信群" is not cut into 企业 / 微信群). spaCy and jieba are imported only when a
-document's language has phrase rules, so an English contract never pays for the
-Chinese segmenter.
+tokens: runs of Latin letters and digits, and single characters of any other script
+(see ``tokenize``), on a bare spaCy vocabulary: no language pipeline and no word
+dictionary to load (jieba unmarshalled a 9 MB one on every run). Where phrases overlap
+the longest wins (a chat-group phrase is one match, not also the shorter phrases inside
+it), as when each phrase was a word of the segmenter's dictionary. spaCy is imported
+only when a document's language has phrase rules, so an English contract never pays for it.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,16 +43,38 @@ class TokenMatch:
         return {}
 
 
-@lru_cache(maxsize=4)
-def pipeline(language: str):
-    import spacy  # noqa: PLC0415  (about a second to import: only documents that need it pay)
+# One token: a run of Latin letters and digits (with the joiners a segmenter keeps inside a
+# word: "99.95%", "C++"), or one character of any other kind. Whitespace is no token.
+TOKEN = r"[A-Za-z0-9+#&._%\-]+|\S"
 
-    if language == "zh":
-        import jieba  # noqa: PLC0415
 
-        jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
-        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    return spacy.blank(language)
+@lru_cache(maxsize=1)
+def _token_re():
+    import regex  # noqa: PLC0415
+
+    return regex.compile(TOKEN)
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character spans of text's tokens: Chinese is matched character by character, and a phrase
+    still matches only whole Latin words ("IM" is not found in "SIMPLE")."""
+    return [m.span() for m in _token_re().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def vocab():
+    from spacy.vocab import Vocab  # noqa: PLC0415  (spaCy is imported only when a document needs it)
+
+    return Vocab()
+
+
+def make_doc(text: str):
+    from spacy.tokens import Doc  # noqa: PLC0415
+
+    spans = tokenize(text)
+    words = [text[a:b].lower() for a, b in spans]  # a bare vocabulary has no LOWER: match lowered ORTH
+    spaces = [b < len(text) and text[b].isspace() for _, b in spans]
+    return Doc(vocab(), words=words, spaces=spaces), spans
 
 
 class PhraseBook:
@@ -72,33 +93,30 @@ class PhraseBook:
         if language not in self._matchers:
             from spacy.matcher import PhraseMatcher  # noqa: PLC0415
 
-            nlp = pipeline(language)
-            if language == "zh":
-                import jieba  # noqa: PLC0415
-
-                for phrases in self.phrases.get(language, {}).values():
-                    for phrase in phrases:
-                        jieba.add_word(phrase)
-            matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            matcher = PhraseMatcher(vocab(), attr="ORTH")
             for rule_id, phrases in self.phrases.get(language, {}).items():
-                matcher.add(rule_id, [nlp.make_doc(p) for p in phrases])
+                matcher.add(rule_id, [make_doc(p)[0] for p in phrases])
             self._matchers[language] = matcher
         return self._matchers[language]
 
-    def _match(self, language: str, text: str):
+    def _match(self, language: str, text: str) -> list[tuple[str, int, int]]:
+        """(rule id, start, end) of the phrases in text; where phrases overlap, the longest (then
+        the first) wins."""
         matcher = self._matcher(language)
-        doc = pipeline(language).make_doc(text)
-        return doc, matcher(doc)
+        doc, spans = make_doc(text)
+        strings = vocab().strings
+        found = sorted(
+            ((strings[match_id], spans[start][0], spans[end - 1][1]) for match_id, start, end in matcher(doc)),
+            key=lambda m: (m[1], m[1] - m[2]),
+        )
+        kept: list[tuple[str, int, int]] = []
+        for m in found:
+            if not kept or m[1] >= kept[-1][2]:
+                kept.append(m)
+        return kept
 
     def find(self, language: str, rule_id: str, text: str) -> list[TokenMatch]:
         """Character spans of `rule_id`'s phrases in text, in order."""
         if not text or rule_id not in self.phrases.get(language, {}):
             return []
-        doc, matches = self._doc(language, text)
-        vocab = doc.vocab.strings
-        out = []
-        for match_id, start, end in matches:
-            if vocab[match_id] == rule_id:
-                span = doc[start:end]
-                out.append(TokenMatch(text, span.start_char, span.end_char))
-        return sorted(out, key=lambda m: m.start())
+        return [TokenMatch(text, a, b) for rid, a, b in self._doc(language, text) if rid == rule_id]

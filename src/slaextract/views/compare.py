@@ -109,7 +109,7 @@ def build_comparison(summaries: list[ClauseSummary], policy: Policy | None = Non
         # a self-consistency check earns a row only where it found something
         if rule.type != "consistency" or set(statuses) != {"pass"}:
             requirements.append(RequirementRow(requirement=rule.id, description=rule.description, statuses=statuses))
-    meets = [v.passed() for v in checked]
+    meets = [v.passed for v in checked]
     return Comparison(
         contracts=names,
         language=lang,

@@ -165,7 +165,7 @@ def policy_diff(old: ClauseSummary, new: ClauseSummary, policy: Policy) -> Polic
         was, now = rule_status(before, rule.id), rule_status(after, rule.id)
         if was != now:
             flips.append(VerdictFlip(requirement=rule.id, description=rule.description, old=was, new=now))
-    return PolicyDiff(policy=policy.name, old_passed=before.passed(), new_passed=after.passed(), flips=flips)
+    return PolicyDiff(policy=policy.name, old_passed=before.passed, new_passed=after.passed, flips=flips)
 
 
 def _keys_in_field_order(before: dict[tuple, list[Term]], after: dict[tuple, list[Term]]) -> list[tuple]:

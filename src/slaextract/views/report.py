@@ -126,7 +126,7 @@ def report_data(
     if policy is not None:
         verdict = check(summary, policy)
         data.policy = policy.name or "policy"
-        data.passed = verdict.passed()
+        data.passed = verdict.passed
         data.requirements = _requirements(policy, verdict, cards)
         data.missing = _missing(policy, verdict, doc, summary.document.language)
     return data
