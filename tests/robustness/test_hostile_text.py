@@ -40,7 +40,7 @@ def test_utf16_text_with_a_byte_order_mark_is_still_text(tmp_path: Path) -> None
 @pytest.fixture
 def fresh_worker(monkeypatch: pytest.MonkeyPatch):
     """A worker forked from this test (so it inherits the test's patches), stopped afterwards."""
-    monkeypatch.setattr(batch, "_worker", None)
+    batch.stop_worker()  # the next document forks a new worker, after the test's patches
     yield
     batch.stop_worker()
 
