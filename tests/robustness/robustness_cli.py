@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +24,6 @@ class Run:
     code: int
     stdout: str
     stderr: str
-    seconds: float
     peak_rss_mb: float = 0.0
 
 
@@ -34,14 +32,12 @@ def run_cli(*args: str, env: dict[str, str] | None = None, measure: bool = False
     cmd = [sys.executable, "-m", "slaextract", "extract", *args]
     if measure:
         cmd = [sys.executable, "-c", MEASURE, *cmd]
-    start = time.monotonic()
     proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=WALL, env={**os.environ, **(env or {})})
-    seconds = time.monotonic() - start
     stderr, peak = proc.stderr, 0.0
     if measure:
         *rest, last = stderr.rstrip("\n").split("\n")
         stderr, peak = "\n".join(rest) + ("\n" if rest else ""), int(last) / 1024
-    return Run(proc.returncode, proc.stdout, stderr, seconds, peak)
+    return Run(proc.returncode, proc.stdout, stderr, peak)
 
 
 def assert_well_behaved(run: Run, path: Path) -> None:

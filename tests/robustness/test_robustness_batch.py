@@ -83,13 +83,27 @@ def uninterruptible_sleep(path, password=None, max_pages=None):
     time.sleep(30)
 
 
-def test_worker_is_killed_at_the_timeout(corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("slaextract.pipeline.extract", uninterruptible_sleep)
-    start = time.monotonic()
+def test_worker_is_killed_at_the_timeout(corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
+                                        tmp_path: Path) -> None:
+    """Killed, not waited for, and no stopwatch to say so: the stand-in notes its pid and would
+    leave a `woke` file after its sleep; when run_one returns, the file is absent and the process
+    is gone (killed and reaped)."""
+    pid_file, woke = tmp_path / "pid", tmp_path / "woke"
+
+    def stuck(path, password=None, max_pages=None):
+        pid_file.write_text(str(os.getpid()))
+        uninterruptible_sleep(path)
+        woke.write_text("slept to the end")
+
+    monkeypatch.setattr("slaextract.pipeline.extract", stuck)
     result = batch.run_one(corpus["valid.pdf"], timeout=0.5, isolate=True)
-    assert time.monotonic() - start < 5
     assert isinstance(result, LimitError)
     assert str(result) == f"{corpus['valid.pdf']}: took longer than --timeout 0.5 s"
+    assert not woke.exists()
+    pid = pid_file.read_text() if pid_file.exists() else ""  # a busy machine may kill it before this
+    if pid:
+        with pytest.raises(ProcessLookupError):
+            os.kill(int(pid), 0)
 
 
 def test_in_process_timer_stops_python_code(corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
