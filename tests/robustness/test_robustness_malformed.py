@@ -130,17 +130,22 @@ def test_inflate_bomb_memory_stays_bounded(corpus: dict[str, Path]) -> None:
 def test_hard_timeout_stops_pdfium_and_the_batch_goes_on(corpus: dict[str, Path]) -> None:
     """With the memory cap off, PDFium spends seconds (2 to 25 s on this machine) inflating and
     parsing the bomb in C code, where no Python signal reaches it: the worker is killed at
-    --timeout 1 and the next file is still read. (valid.pdf takes well under 0.1 s.) The proof is
-    the bomb's timeout line between two results, not a stopwatch: a run that waited for PDFium
-    would have read the bomb (or died of it) instead."""
+    --timeout 1 and the next file is still read. The proof is the bomb's timeout line with a line
+    for the file after it, not a stopwatch: a run that waited for PDFium would have read the bomb
+    (or died of it) instead. valid.pdf and the text file take well under 0.1 s of CPU, but on a
+    machine too busy to give them a second they time out too; the batch going on is then shown
+    all the same, so the test does not depend on the machine's load."""
     bomb, valid, text = corpus["inflate-bomb.pdf"], corpus["valid.pdf"], corpus["legacy-cp1252.txt"]
     run = run_cli(str(valid), str(bomb), str(text), "--timeout", "1", env={"SLAEXTRACT_MAX_MEMORY_MB": "0"})
     assert "Traceback" not in run.stderr
-    assert run.stderr == f"slaextract: {bomb}: took longer than --timeout 1 s\n"
+    timed_out = "took longer than --timeout 1 s"
+    assert f"slaextract: {bomb}: {timed_out}" in run.stderr.splitlines()
+    assert all(line.endswith(timed_out) for line in run.stderr.splitlines())
     assert run.code == 2
     lines = [json.loads(line) for line in run.stdout.splitlines()]
     assert [line.get("path") or line["document"]["path"] for line in lines] == [str(valid), str(bomb), str(text)]
-    assert lines[1] == {"path": str(bomb), "error": "took longer than --timeout 1 s"}
+    assert lines[1] == {"path": str(bomb), "error": timed_out}
+    assert all("document" in line or line == {"path": line["path"], "error": timed_out} for line in lines)
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
