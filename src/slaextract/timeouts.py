@@ -2,17 +2,15 @@
 
 Every regex runs under a timeout (limits.REGEX_TIMEOUT). A rule that times out on a text gives
 no match there and notes the text here; the pipeline turns the notes into warnings that name the
-page. A field extractor that still raises TimeoutError (a regex outside the rules) gives an empty
-field and a warning, and the other fields are still read.
+page. A regex outside the rules that still raises TimeoutError costs its passage instead
+(fields.slow: the document is read again without it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
-T = TypeVar("T")
 _noted: list[str] | None = None
 
 
@@ -30,14 +28,6 @@ def collect() -> Iterator[list[str]]:
         yield _noted
     finally:
         _noted = outer
-
-
-def guarded(name: str, read: Callable[[], T], empty: T, warnings: list[str]) -> T:
-    try:
-        return read()
-    except TimeoutError:
-        warnings.append(f"{name}: not read, a pattern took too long on this document")
-        return empty
 
 
 def warnings_for(texts: list[str], units: list, page_of: Callable[[object], int]) -> list[str]:

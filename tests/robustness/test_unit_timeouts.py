@@ -3,10 +3,7 @@ the document is still summarized."""
 
 from __future__ import annotations
 
-import dataclasses
-
-from slaextract import extract_text, pipeline
-from slaextract.fields.registry import FIELDS
+from slaextract import extract_text
 from slaextract.rules import default_rules
 
 TEXT = (
@@ -41,20 +38,6 @@ def test_a_rule_timing_out_on_one_sentence_skips_it_with_a_warning(monkeypatch):
     assert summary.availability == []
     assert [c.days_per_week for c in summary.coverage] == [7]  # the other sentences are read
     assert any(w.startswith("page 1: a pattern took too long") for w in summary.warnings)
-
-
-def test_a_field_timing_out_leaves_that_field_empty_and_says_so(monkeypatch):
-    def slow(ctx, found):
-        raise TimeoutError("regex timed out")
-
-    k = next(i for i, f in enumerate(FIELDS) if f.name == "response_times")
-    fields = list(FIELDS)
-    fields[k] = dataclasses.replace(FIELDS[k], extract_fn=slow)
-    monkeypatch.setattr(pipeline, "FIELDS", tuple(fields))
-    summary = extract_text(TEXT)
-    assert summary.response_times == []
-    assert [a.percent for a in summary.availability] == [99.9]
-    assert any(w.startswith(f"{FIELDS[k].title}: not read") for w in summary.warnings)
 
 
 def test_no_warning_when_nothing_times_out():
