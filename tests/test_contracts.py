@@ -13,9 +13,13 @@ from scoring import FIELDS, Tally
 from slaextract import extract
 
 CONTRACTS = ROOT / "tests" / "contracts"
-# Floors sit a little under what the extractor scores today, so a regression fails the build.
-FLOORS = {"en": 0.93, "zh": 0.93}
-FIELD_FLOOR = 0.8
+# Floors sit a little under what the extractor scores today, so a regression fails the build
+# (today: own contracts en 0.947, zh 0.975; dev 0.994; real en 0.99, zh 1.0).
+FLOORS = {"en": 0.94, "zh": 0.965}
+FIELD_FLOOR = 0.88
+DEV_FLOOR = 0.99
+REAL_FLOOR = 0.97
+REAL_FIELD_FLOOR = 0.9
 
 
 def score_folder(folder: Path, pattern: str = "*.gold.json") -> Tally:
@@ -44,4 +48,18 @@ def test_own_contracts_meet_the_floor(language):
 def test_dev_corpus_floor():
     tally = score_folder(SHARED / "corpus" / "dev")
     print(tally.report())
-    assert tally.overall_f1() >= 0.95, tally.report()
+    assert tally.overall_f1() >= DEV_FLOOR, tally.report()
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "real").is_dir(), reason="shared real corpus not present")
+def test_real_corpus_floor_in_each_language():
+    """Real SLA texts published by their owners: every field, in each language."""
+    tally = score_folder(SHARED / "corpus" / "real")
+    print(tally.report())
+    for language in tally.languages():
+        total = tally.total(language=language)
+        assert total.f1 >= REAL_FLOOR, f"{language}\n{tally.report()}"
+        for field in FIELDS:
+            counts = tally.total(language=language, name=field)
+            if counts.tp + counts.fp + counts.fn:
+                assert counts.f1 >= REAL_FIELD_FLOOR, f"{language} {field}\n{tally.report()}"
