@@ -213,13 +213,16 @@ def extract(ctx: Context) -> list[ResponseTime]:
             cands += from_sentence(ctx, unit, label)
     ladder = Ladder([c.label for c in cands if c.label], zero_based=mentions_p0(ctx))
     items: list[ResponseTime] = []
-    seen: set = set()
+    best: dict[tuple, Candidate] = {}
+    for c in cands:
+        key = (ladder.rank(c.label), c.kind, round(c.minutes, 3), c.scope)
+        if key not in best or c.ladder_rows > best[key].ladder_rows:
+            best[key] = c
+    chosen = set(map(id, best.values()))
     for c in cands:
         rank = ladder.rank(c.label)
-        key = (rank, c.kind, round(c.minutes, 3), c.scope)
-        if key in seen:
+        if id(c) not in chosen or restated(c, rank, best, ladder):
             continue
-        seen.add(key)
         items.append(
             ResponseTime(
                 priority=c.label.text if c.label else None,
@@ -233,6 +236,17 @@ def extract(ctx: Context) -> list[ResponseTime]:
             )
         )
     return items
+
+
+def restated(c: Candidate, rank: int | None, best: dict[tuple, Candidate], ladder: Ladder) -> bool:
+    """The same target quoted again where a ladder table states it, under a wordier scope
+    ("Extended SLA Business hours" in an overview row, "Extended SLA" in the ladder)."""
+    for (r, kind, minutes, scope), other in best.items():
+        if (r, kind, minutes) != (rank, c.kind, round(c.minutes, 3)) or other is c:
+            continue
+        if other.ladder_rows > c.ladder_rows and scope and c.scope and scope in c.scope:
+            return True
+    return False
 
 
 def minutes_text(minutes: float, business: bool) -> str:

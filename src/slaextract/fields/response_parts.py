@@ -51,6 +51,9 @@ class Candidate:
     scope: str | None
     evidence: Evidence
     rule: str
+    # how many rows of its table name a priority: a term stated twice is quoted from the ladder
+    # table itself rather than from an overview row that mentions one priority among features
+    ladder_rows: int = 0
 
 
 @dataclass(frozen=True, slots=True)

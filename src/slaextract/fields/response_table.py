@@ -111,6 +111,8 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
                 if label is None or kind_value is None:
                     continue
                 out.append(Candidate(label, kind_value, minutes, business, scope, ev, rule))
+    for c in out:
+        c.ladder_rows = len(labelled)
     return out
 
 
