@@ -6,7 +6,6 @@ the exit codes: 0 done, 1 (diff --fail-on worse) a change is worse, 2 could not 
 
 from __future__ import annotations
 
-import sys
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -48,13 +47,9 @@ def summaries(files: list[Path], password: str | None, timeout: float, jobs: int
 
 
 def emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise fail(f"slaextract: {output}: cannot write ({exc.strerror})") from None
+    from .cli_check import write_report  # noqa: PLC0415 - one writer for every report
+
+    write_report(text, output)
 
 
 def check_format(fmt: str, known: dict) -> None:
