@@ -18,11 +18,10 @@ from statistics import mean, median
 import regex
 
 from ..errors import InputError
-from ..model import BBox
 from ..pdf.geometry import union
 from ..pdf.layout import Line, PageText, find_gutter
-from ..pdf.tables import PageTable
 from .flow import join_lines
+from .ocr_tables import Box, Row, aligned_tables, ruled_tables
 
 OCR_DPI = 200
 MIN_TEXT_CHARS = 20  # a page with fewer characters in its text layer is read by OCR in auto mode
@@ -30,6 +29,7 @@ DETECT_SIDE = 1600  # text is found on the page scaled to this many pixels (less
 MIN_SCORE = 0.5  # boxes the recogniser is less sure of are dropped
 WORD_GAP = 0.2  # a blank gap this wide (share of the line box's height) between two letters is a space
 INK_LEVEL = 140  # grey values below this are ink
+CODE_WITH_O = regex.compile(r"^([A-Z])(O[0-9O]*)$")
 NUMERIC = regex.compile(r"[0-9.,:%]")  # digits are set wide with blank sides: "1 1" is eleven, "99. 5" one number
 CJK_EDGE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}，。；：、（）《》]")
 EXTRA_HINT = "pip install 'slaextract[ocr]'"
@@ -94,13 +94,6 @@ def ocr_available() -> bool:
 
 
 @dataclass
-class Box:
-    text: str
-    bbox: BBox  # display points
-    score: float
-
-
-@dataclass
 class PageOcr:
     """Reads the pages it is asked to; remembers which, and how sure it was, for the warnings."""
 
@@ -118,20 +111,22 @@ class PageOcr:
     def read(self, page, text: PageText) -> PageText:
         if self.engine is None:
             self.engine = load_engine()
-        boxes = self.recognise(page, text.number)
+        boxes, gray = self.recognise(page, text.number)
         out = PageText(text.number, text.size, text.rotation)
+        out.tables, outside = ruled_tables(gray, OCR_DPI / 72, boxes, text.number)
         rows = rows_of(boxes)
         body_height = median(b.bbox[3] - b.bbox[1] for b in boxes) if boxes else 10.0
         gutter = find_gutter([line_of(r, text.number, body_height) for r in rows], out.size)
         if gutter is not None:
             rows = split_rows_at(rows, gutter.x)
         out.lines = [line_of(r, text.number, body_height) for r in rows]
-        out.tables = tables_of(rows, text.number)
+        out.tables += aligned_tables([r for r in rows_of(outside)], text.number)
         if boxes:
             self.pages[text.number] = mean(b.score for b in boxes)
         return out
 
-    def recognise(self, page, page_no: int) -> list[Box]:
+    def recognise(self, page, page_no: int) -> tuple[list[Box], object]:
+        """The page's text boxes in display points, and its grey image."""
         scale = OCR_DPI / 72
         bitmap = page.render(scale=scale, grayscale=True)  # display orientation: pixels / scale are points
         try:
@@ -150,10 +145,10 @@ class PageOcr:
             if float(score) < MIN_SCORE or not str(text).strip():
                 continue
             xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-            spaced = with_spaces(gray, chars, str(text), (min(ys), max(ys)))
+            spaced = code_digits(with_spaces(gray, chars, str(text), (min(ys), max(ys))))
             box = (min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale)
             boxes.append(Box(spaced.strip(), box, float(score)))
-        return boxes
+        return boxes, gray
 
     def warnings(self) -> list[str]:
         if not self.pages:
@@ -189,6 +184,12 @@ def with_spaces(gray, chars: list, text: str, band: tuple[float, float]) -> str:
     return "".join(out)
 
 
+def code_digits(text: str) -> str:
+    """A box that is a letter and a round glyph ("PO", "SO1") is a code like P0, not a word: O and 0 look
+    alike, and a priority label read as letters would be lost."""
+    return CODE_WITH_O.sub(lambda m: m.group(1) + m.group(2).replace("O", "0"), text)
+
+
 def centre(corners) -> int:
     return int((min(p[0] for p in corners) + max(p[0] for p in corners)) / 2)
 
@@ -204,9 +205,6 @@ def blank_run(strip) -> int:
 
 
 # ---------------------------------------------------------------- boxes → rows → lines and tables
-
-
-Row = list[Box]
 
 
 def rows_of(boxes: list[Box]) -> list[Row]:
@@ -242,46 +240,3 @@ def split_rows_at(rows: list[Row], x: float) -> list[Row]:
     left = [[b for b in row if b.bbox[2] <= x] for row in rows]
     right = [[b for b in row if b.bbox[2] > x] for row in rows]
     return [r for r in left if r] + [r for r in right if r]
-
-
-def tables_of(rows: list[Row], page_no: int) -> list[PageTable]:
-    """Runs of three or more rows whose boxes start in the same columns, read as tables."""
-    found: list[PageTable] = []
-    run: list[Row] = []
-    for row in [*rows, None]:
-        if row is not None and len(row) >= 2 and (not run or aligned(run, row)):
-            run.append(row)
-            continue
-        if len(run) >= 3:
-            found.append(table_from(run, page_no))
-        run = [row] if row is not None and len(row) >= 2 else []
-    return found
-
-
-def column_starts(run: list[Row]) -> list[float]:
-    return [b.bbox[0] for b in max(run, key=len)]
-
-
-def aligned(run: list[Row], row: Row) -> bool:
-    """Every box after the first starts within 12 points of a column of the run, and the row is near."""
-    starts = column_starts(run)
-    last_top, last_bottom = min(b.bbox[1] for b in run[-1]), max(b.bbox[3] for b in run[-1])
-    near = min(b.bbox[1] for b in row) - last_bottom < 2.5 * (last_bottom - last_top)
-    return near and all(any(abs(b.bbox[0] - s) <= 12 for s in starts) for b in row[1:])
-
-
-def table_from(run: list[Row], page_no: int) -> PageTable:
-    starts = column_starts(run)
-    rows: list[list[str | None]] = []
-    boxes: list[list[BBox | None]] = []
-    for row in run:
-        cells: list[str] = [""] * len(starts)
-        cell_boxes: list[BBox | None] = [None] * len(starts)
-        for box in row:
-            col = min(range(len(starts)), key=lambda c: abs(starts[c] - box.bbox[0]))
-            cells[col] = join_lines([cells[col], box.text])
-            held = cell_boxes[col]
-            cell_boxes[col] = box.bbox if held is None else union((held, box.bbox))
-        rows.append(list(cells))
-        boxes.append(cell_boxes)
-    return PageTable(page_no, union(b.bbox for row in run for b in row), rows, boxes)
