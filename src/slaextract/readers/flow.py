@@ -59,7 +59,7 @@ class Flow:
         heading = Heading(start, end, max(level, 1), text)
         self.doc.headings.append(heading)
         self.open_headings = [h for h in self.open_headings if h.level < heading.level] + [heading]
-        self.doc.blocks.append(Block(start, end, PAGE, "heading"))
+        self.doc.blocks.append(Block(start, end, PAGE, "heading", level=heading.level))
         self.out.add("\n\n")
 
     def paragraph(self, text: str) -> None:

@@ -120,7 +120,8 @@ class PageOcr:
         if gutter is not None:
             rows = split_rows_at(rows, gutter.x)
         out.lines = [line_of(r, text.number, body_height) for r in rows]
-        out.tables += aligned_tables([r for r in rows_of(outside)], text.number)
+        loose = {id(b) for b in outside}  # boxes no ruled table took
+        out.tables += aligned_tables([kept for r in rows if (kept := [b for b in r if id(b) in loose])], text.number)
         if boxes:
             self.pages[text.number] = mean(b.score for b in boxes)
         return out
@@ -235,8 +236,17 @@ def line_of(row: Row, page_no: int, body_height: float) -> Line:
 
 
 def split_rows_at(rows: list[Row], x: float) -> list[Row]:
-    """On a two-column page a row of boxes across the gap is two rows, one per column; the left
-    column's rows come first (reading order)."""
-    left = [[b for b in row if b.bbox[2] <= x] for row in rows]
-    right = [[b for b in row if b.bbox[2] > x] for row in rows]
-    return [r for r in left if r] + [r for r in right if r]
+    """On a two-column page a row of boxes across the gap is two rows, one per column: between two
+    full-width rows (a title, a table across the page) the left column is read before the right."""
+    out: list[Row] = []
+    left: list[Row] = []
+    right: list[Row] = []
+    for row in rows:
+        if any(b.bbox[0] < x < b.bbox[2] for b in row):
+            out += [r for r in left + right if r]
+            left, right = [], []
+            out.append(row)
+            continue
+        left.append([b for b in row if b.bbox[2] <= x])
+        right.append([b for b in row if b.bbox[2] > x])
+    return out + [r for r in left + right if r]

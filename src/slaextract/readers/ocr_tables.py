@@ -17,6 +17,7 @@ from ..pdf.tables import PageTable
 from .flow import join_lines
 
 MIN_RULE_SHARE = 0.35  # a rule spans at least this share of its table's width (rows) or height (columns)
+MAX_CELL_CHARS = 30  # the median cell of a borderless table is at most this long
 INK = 160  # grey values below this are ink (rules are often light grey)
 
 
@@ -110,10 +111,17 @@ def aligned_tables(rows: list[Row], page_no: int) -> list[PageTable]:
         if row is not None and len(row) >= 2 and (not run or aligned(run, row)):
             run.append(row)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and short_cells(run):
             found.append(table_from(run, page_no))
         run = [row] if row is not None and len(row) >= 2 else []
     return found
+
+
+def short_cells(run: list[Row]) -> bool:
+    """Cells of a table are short; two columns of prose side by side (a two-column page whose gap
+    was not found) are not a table."""
+    lengths = sorted(len(b.text) for row in run for b in row)
+    return lengths[len(lengths) // 2] <= MAX_CELL_CHARS
 
 
 def column_starts(run: list[Row]) -> list[float]:
