@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from ..pdf.document import Document
 from .flow import Flow
 from .htmlpage import walk_html_fragment
 from .sniff import decode_text, sha256_of
 
 INLINE_BREAKS = {"softbreak", "hardbreak"}
+INLINE_BLOCK_TAG = regex.compile(r"</?(?:br|li|p|ul|ol|div|tr|td|th)\b", regex.IGNORECASE)
+PIPE_LINE = regex.compile(r"\|")
 
 
 def read_markdown(path: Path, data: bytes) -> Document:
@@ -51,7 +55,8 @@ def walk_tokens(tokens: list, flow: Flow) -> None:
             if numbers and numbers[-1] is not None and first_in_item(tokens, i):
                 text = f"{numbers[-1]}. {text}"
                 numbers[-1] += 1
-            flow.paragraph(text)
+            for part in text.splitlines() if is_pipe_text(text) else [text]:
+                flow.paragraph(part)
             i += 3
             continue
         elif kind in ("fence", "code_block"):
@@ -75,6 +80,12 @@ def read_html_blocks(tokens: list, i: int, flow: Flow) -> int:
         i += 1
     walk_html_fragment("\n".join(parts), flow)
     return i
+
+
+def is_pipe_text(text: str) -> bool:
+    """Lines with pipes that Markdown did not take for a table (a blank line inside it, a missing
+    delimiter row): each line is a block of its own, so the structure stage can read them as rows."""
+    return sum(1 for line in text.splitlines() if PIPE_LINE.search(line)) >= 2
 
 
 def first_in_item(tokens: list, i: int) -> bool:
@@ -110,6 +121,6 @@ def inline_text(tok) -> str:
             pieces.append("\n")
         elif child.type == "image":
             pieces.append(child.content)
-        elif child.type == "html_inline" and child.content.lower().startswith("<br"):
-            pieces.append("\n")
+        elif child.type == "html_inline" and INLINE_BLOCK_TAG.match(child.content):
+            pieces.append(" ")  # <br>, <li>, <p> inside a line (a table row written by hand) part words
     return "".join(pieces)
