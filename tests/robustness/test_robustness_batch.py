@@ -198,7 +198,7 @@ def test_read_document_lets_only_sla_errors_escape(raised: BaseException, phrase
     from slaextract import pdf
     from slaextract.readers import pdfscan
 
-    def broken_reader(*args: object) -> None:
+    def broken_reader(*args: object, **kwargs: object) -> None:
         raise raised
 
     monkeypatch.setattr(pdfscan, "read_pdf", broken_reader)

@@ -138,6 +138,8 @@ def no_text_reason(ocr) -> str:
         return "no text layer (scanned pages?); OCR is needed first: pip install 'slaextract[ocr]'"
     if ocr.mode == "never":
         return "no text layer (scanned pages?); run with --ocr auto to read them by OCR"
+    if not ocr.tried:
+        return "no text layer, and no page image large enough to read by OCR"
     return "no text layer, and OCR found no text on any page"
 
 

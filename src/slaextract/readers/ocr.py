@@ -24,6 +24,7 @@ from .flow import join_lines
 from .ocr_tables import Box, Row, aligned_tables, ruled_tables
 
 OCR_DPI = 200
+MIN_SCAN_PIXELS = 500  # a page image smaller than this on its long side cannot hold a readable page
 MIN_TEXT_CHARS = 20  # a page with fewer characters in its text layer is read by OCR in auto mode
 DETECT_SIDE = 1600  # text is found on the page scaled to this many pixels (less memory); read at full size
 MIN_SCORE = 0.5  # boxes the recogniser is less sure of are dropped
@@ -100,15 +101,17 @@ class PageOcr:
     mode: str = "auto"
     engine: object = None
     pages: dict[int, float] = field(default_factory=dict)  # page → mean confidence
+    tried: int = 0  # pages handed to OCR, text found or not
 
-    def wants(self, text: PageText) -> bool:
+    def wants(self, text: PageText, page=None) -> bool:
         if self.mode == "never":
             return False
         if self.mode == "always":
             return True
-        return sum(len(ln.text) for ln in text.lines) < MIN_TEXT_CHARS
+        return sum(len(ln.text) for ln in text.lines) < MIN_TEXT_CHARS and (page is None or holds_a_scan(page))
 
     def read(self, page, text: PageText) -> PageText:
+        self.tried += 1
         if self.engine is None:
             self.engine = load_engine()
         boxes, gray = self.recognise(page, text.number)
@@ -160,6 +163,19 @@ class PageOcr:
         return [
             f"read by OCR: page(s) {page_list(sorted(self.pages))} (mean confidence {confidence:.2f}); check the quotes"
         ]
+
+
+def holds_a_scan(page) -> bool:
+    """An image large enough to hold readable text (a logo or a stamp is not a scanned page)."""
+    import pypdfium2.raw as pdfium_c  # noqa: PLC0415
+
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        try:
+            if max(obj.get_px_size()) >= MIN_SCAN_PIXELS:
+                return True
+        except Exception:  # an image PDFium cannot size: read the page rather than miss it
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- spaces between words
