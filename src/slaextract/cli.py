@@ -100,6 +100,8 @@ def extract(
 
 def set_reader_options(changes: str, ocr: str) -> None:
     """--changes and --ocr reach every reader (in this process or a worker) through the environment."""
+    import os  # noqa: PLC0415
+
     from .readers import CHANGES, OCR_MODES  # noqa: PLC0415
 
     if changes not in CHANGES:
