@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def read_pdf_with_ocr(path: Path, options: ReadOptions) -> Document:
     ocr = page_ocr(options.ocr)
-    doc = read_pdf(path, options.password, options.max_pages, ocr=ocr)
+    doc = read_pdf(path, options.password, options.max_pages, options.table_hint, ocr=ocr)  # type: ignore[arg-type]
     if ocr is not None and ocr.pages:
         doc.ocr_pages = set(ocr.pages)
         # the OCR note goes first; a page OCR could not read either stays in the "no text" warning
