@@ -69,7 +69,7 @@ def test_markdown_is_read_as_structure(tmp_path: Path) -> None:
 
 
 def test_html_drops_scripts_navigation_and_hidden_text(tmp_path: Path) -> None:
-    path = tmp_path / "page.pdf"  # misnamed: read by its content
+    path = tmp_path / "page.txt"  # misnamed: read by its content
     path.write_text(HTML, encoding="utf-8")
     doc = read_document(path)
     assert "24x7" not in doc.text

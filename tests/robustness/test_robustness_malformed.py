@@ -24,7 +24,7 @@ TIMEOUT = 20  # --timeout per document: generous, so a loaded CI machine does no
 EXPECTED: dict[str, tuple[int, str]] = {
     "empty.pdf": (2, "file is empty"),
     "random-bytes.pdf": (2, "not a PDF"),
-    "html-named.pdf": (0, "Support 24x7"),  # read by its content, as the web page it is
+    "html-named.pdf": (2, "is an HTML page, not a PDF"),
     "zip-named.pdf": (2, "is a ZIP archive"),
     "header-only.pdf": (2, "damaged or truncated PDF"),
     "truncated-10.pdf": (2, "damaged or truncated PDF"),

@@ -91,9 +91,9 @@ def read_markdown_file(path: Path, options: ReadOptions) -> Document:
 
 
 def read_text_file(path: Path, options: ReadOptions) -> Document:
-    from ..pdf.textfile import read_text  # noqa: PLC0415
+    from .. import pdf  # noqa: PLC0415  (pdf.read_text: one name for tests and callers to find it by)
 
-    return read_text(path)
+    return pdf.read_text(path)
 
 
 READERS: list[Reader] = [
@@ -119,8 +119,9 @@ def read_document(path: str | Path, options: ReadOptions | None = None) -> Docum
     options = options or ReadOptions()
     kind = kind_of(read_head(path))
     reader = reader_for(kind)
-    if reader is None:
-        raise InputError(not_a_document(kind), str(path))
+    if reader is None or (path.suffix.lower() == ".pdf" and kind not in ("pdf", "empty")):
+        # a file that claims to be a PDF and is not is a mistake to report, not a page to guess at
+        raise InputError(not_a_document(kind, path), str(path))
     try:
         doc = reader.read(path, options)
     except SlaError:
@@ -154,10 +155,24 @@ def read_bounded(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def not_a_document(kind: str) -> str:
+def not_a_document(kind: str, path: Path) -> str:
     if kind == "empty":
         return "file is empty"
+    if path.suffix.lower() == ".pdf":
+        return NOT_A_PDF.get(kind, "not a PDF (no %PDF header)")
+    if kind == "binary" and path.suffix.lower() in TEXT_NAMES:
+        return "binary data (NUL bytes), not a text file"
     return "not a PDF (no %PDF header), Word .docx, HTML, Markdown or text file"
+
+
+NOT_A_PDF = {
+    "zip": "is a ZIP archive (a .docx or .xlsx?), not a PDF; rename a Word file to .docx",
+    "ole": "is a legacy Office file, not a PDF",
+    "html": "is an HTML page, not a PDF; rename it to .html to read it as one",
+    "markdown": "not a PDF (no %PDF header) but text; rename it to .md or .txt to read it as text",
+    "text": "not a PDF (no %PDF header) but text; rename it to .txt to read it as text",
+}
+TEXT_NAMES = {".txt", ".md", ".markdown", ".text"}
 
 
 def reader_failure(exc: Exception) -> str:

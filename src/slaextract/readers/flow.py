@@ -15,8 +15,10 @@ from ..pdf.document import Block, Cell, Document, Heading, Table, TextBuilder
 
 PAGE = 1  # blocks, cells and segments carry a page; a flow is one long page
 SPACES = regex.compile(r"\s+")
-CJK_END = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}，。；：、）》」』]$")
-CJK_START = regex.compile(r"^[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}，。；：、（《「『]")
+# CJK scripts, and the CJK and full-width punctuation blocks (written as code points: no CJK literal in src)
+CJK_CLASS = r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]"
+CJK_END = regex.compile(CJK_CLASS + "$")
+CJK_START = regex.compile("^" + CJK_CLASS)
 PATH_SEPARATOR = " › "
 MAX_TITLE = 60  # a heading path quotes each heading up to this many characters
 

@@ -16,11 +16,17 @@ from ..pdf.document import Document
 from .flow import Flow
 from .sniff import decode_text, sha256_of
 
-SKIP = {"script", "style", "noscript", "template", "nav", "svg", "math", "iframe", "object", "button", "select",
-        "textarea", "input", "head", "title", "meta", "link", "canvas", "audio", "video", "map"}  # fmt: skip
-BLOCKS = {"p", "div", "section", "article", "main", "aside", "li", "dt", "dd", "blockquote", "pre", "address",
-          "figure", "figcaption", "caption", "body", "ul", "ol", "dl", "header", "footer", "form", "fieldset",
-          "center", "details", "summary", "hr", "html"}  # fmt: skip
+# HTML tag names (markup, not language words)
+SKIPPED_TAGS = (
+    "script style noscript template nav svg math iframe object button select textarea input head title meta link"
+    " canvas audio video map"
+)
+BLOCK_TAGS = (
+    "p div section article main aside li dt dd blockquote pre address figure figcaption caption body ul ol dl"
+    " header footer form fieldset center details summary hr html"
+)
+SKIP = frozenset(SKIPPED_TAGS.split())
+BLOCKS = frozenset(BLOCK_TAGS.split())
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)

@@ -17,7 +17,9 @@ from .htmlpage import walk_html_fragment
 from .sniff import decode_text, sha256_of
 
 INLINE_BREAKS = {"softbreak", "hardbreak"}
-INLINE_BLOCK_TAG = regex.compile(r"</?(?:br|li|p|ul|ol|div|tr|td|th)\b", regex.IGNORECASE)
+LINE_BREAKING_TAGS = "br li p ul ol div tr td th"  # HTML tags that break a line
+BLOCK_TAG_NAMES = LINE_BREAKING_TAGS.split()
+INLINE_BLOCK_TAG = regex.compile(r"</?(?:" + "|".join(BLOCK_TAG_NAMES) + r")\b", regex.IGNORECASE)
 PIPE_LINE = regex.compile(r"\|")
 
 

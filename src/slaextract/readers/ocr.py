@@ -20,7 +20,7 @@ import regex
 from ..errors import InputError
 from ..pdf.geometry import union
 from ..pdf.layout import Line, PageText, find_gutter
-from .flow import join_lines
+from .flow import CJK_CLASS, join_lines
 from .ocr_tables import Box, Row, aligned_tables, ruled_tables
 
 OCR_DPI = 200
@@ -32,7 +32,7 @@ WORD_GAP = 0.2  # a blank gap this wide (share of the line box's height) between
 INK_LEVEL = 140  # grey values below this are ink
 CODE_WITH_O = regex.compile(r"^([A-Z])(O[0-9O]*)$")
 NUMERIC = regex.compile(r"[0-9.,:%]")  # digits are set wide with blank sides: "1 1" is eleven, "99. 5" one number
-CJK_EDGE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}，。；：、（）《》]")
+CJK_EDGE = regex.compile(CJK_CLASS)
 EXTRA_HINT = "pip install 'slaextract[ocr]'"
 
 

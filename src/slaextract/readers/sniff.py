@@ -19,8 +19,10 @@ from ..pdf.textfile import decode
 HEAD_BYTES = 8192
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+PAGE_TAGS = "html head body meta title article main section div h[1-6] p table"  # how a page opens
+OPENING_TAGS = PAGE_TAGS.split()
 HTML_START = regex.compile(
-    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|h[1-6]|p|table)\b",
+    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|" + "|".join(OPENING_TAGS).encode() + rb")\b",
     regex.IGNORECASE | regex.DOTALL,
 )
 PAGE_START = regex.compile(
@@ -46,6 +48,8 @@ def kind_of(head: bytes) -> str:
         return "zip"
     if head.startswith(OLE_MAGIC):
         return "ole"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with its byte order mark: NUL bytes, yet text
     if not looks_text(head):
         return "binary"
     head = head.removeprefix(b"\xef\xbb\xbf")
