@@ -52,14 +52,14 @@ def root(
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """slaextract reads contracts (PDF, .txt, .md) and prints a JSON clause summary."""
+    """slaextract reads contracts (PDF, Word .docx, HTML, Markdown, text) and prints a JSON clause summary."""
 
 
 @app.command(cls=Command)
 def extract(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Contract files (PDF, .txt, .md), folders or glob patterns.", show_default=False),
+        typer.Argument(help="Contract files (PDF, .docx, .html, .md, .txt), folders or globs.", show_default=False),
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     fmt: Annotated[
@@ -76,6 +76,12 @@ def extract(
     force: Annotated[bool, FORCE] = False,
     retry_failed: Annotated[bool, RETRY_FAILED] = False,
     cluster: Annotated[str | None, CLUSTER] = None,
+    changes: Annotated[
+        str, typer.Option(help="Tracked changes in a .docx: accept (read the text as revised) or reject.")
+    ] = "accept",
+    ocr: Annotated[
+        str, typer.Option(help="OCR for scanned PDF pages: auto (pages without text), always or never.")
+    ] = "auto",
 ) -> None:
     """Print the clause summary of a contract.
 
@@ -87,8 +93,22 @@ def extract(
     """
     from .batch.commands import BatchOptions, extract_batch, redo_from  # noqa: PLC0415
 
+    set_reader_options(changes, ocr)
     options = BatchOptions(password, timeout, max_pages, jobs, cluster, out_dir, redo_from(force, retry_failed))
     raise typer.Exit(extract_batch(files, output, SummaryFormat(fmt).value, options))
+
+
+def set_reader_options(changes: str, ocr: str) -> None:
+    """--changes and --ocr reach every reader (in this process or a worker) through the environment."""
+    import os  # noqa: PLC0415
+
+    from .readers import CHANGES, OCR_MODES  # noqa: PLC0415
+
+    if changes not in CHANGES:
+        raise fail(f"unknown --changes {changes!r}; choose accept or reject")
+    if ocr not in OCR_MODES:
+        raise fail(f"unknown --ocr {ocr!r}; choose auto, always or never")
+    os.environ["SLAEXTRACT_CHANGES"], os.environ["SLAEXTRACT_OCR"] = changes, ocr
 
 
 @app.command(cls=Command)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 from pydantic.json_schema import SkipJsonSchema
 
 SCHEMA_VERSION = "1"
@@ -53,11 +53,26 @@ class _Model(BaseModel):
 class Evidence(_Model):
     """Where a term was found: 1-based page, the sentence or table row, and its box in PDF points."""
 
-    page: int = Field(ge=1)
+    page: int | None = Field(ge=1, description="1-based page; null where the source has no pages (.docx, HTML, .md)")
     text: str
     bbox: BBox | None = Field(
         default=None, description="[x0, top, x1, bottom] from the page's top-left, as pdfplumber reports"
     )
+    location: str | None = Field(
+        default=None,
+        description="where it sits in a source without pages: heading path and paragraph (\"Support › Hours, ¶ 12\") "
+        "or table row (\"table 2, row 3\"); omitted for PDFs",
+    )
+    ocr: bool | None = Field(default=None, description="true when the text was read from a page image by OCR")
+
+    @model_serializer(mode="wrap")
+    def _omit_unset_provenance(self, handler):
+        """location and ocr appear only where they say something, so a PDF's summary is as before."""
+        data = handler(self)
+        for key in ("location", "ocr"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 # Every extracted term ends with its evidence and the rule that found it; they are

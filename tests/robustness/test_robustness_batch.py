@@ -35,7 +35,7 @@ def test_files_and_a_folder_give_json_lines_in_input_order(corpus: dict[str, Pat
     (folder / "b-empty.pdf").write_bytes(b"")
     (folder / "a.txt").write_bytes(corpus["legacy-cp1252.txt"].read_bytes())
     (folder / "sub" / "c.pdf").write_bytes(corpus["valid.pdf"].read_bytes())
-    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # not a contract suffix: skipped
+    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04")  # not a contract suffix: skipped
     missing = tmp_path / "missing.pdf"
     args = [corpus["valid.pdf"], missing, folder, corpus["zero-pages.pdf"]]
     run = run_cli(*map(str, args))
@@ -196,11 +196,12 @@ def test_errors_keep_their_path_across_pickle() -> None:
 def test_read_document_lets_only_sla_errors_escape(raised: BaseException, phrase: str, corpus: dict[str, Path],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from slaextract import pdf
+    from slaextract.readers import pdfscan
 
-    def broken_reader(*args: object) -> None:
+    def broken_reader(*args: object, **kwargs: object) -> None:
         raise raised
 
-    monkeypatch.setattr(pdf, "read_pdf", broken_reader)
+    monkeypatch.setattr(pdfscan, "read_pdf", broken_reader)
     with pytest.raises(SlaError) as err:
         pdf.read_document(corpus["valid.pdf"])
     assert phrase in str(err.value)

@@ -102,9 +102,8 @@ class Context:
 
     def evidence(self, mt: CleanText, start: int, end: int) -> Evidence:
         raw_start, raw_end = mt.raw_span(start, end)
-        page, bbox = self.doc.locate(raw_start, raw_end)
         quote = " ".join(mt.text[start:end].split())
-        return Evidence(page=page, text=quote, bbox=bbox)
+        return Evidence(text=quote, **self.doc.evidence_fields(raw_start, raw_end))
 
     def unit_evidence(self, unit: Unit) -> Evidence:
         return self.evidence(unit.block_text, unit.start, unit.end)

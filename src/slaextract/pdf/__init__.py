@@ -4,64 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError, LimitError, SlaError
 from .document import Block, Cell, Document, Segment, Table
-from .ingest import TableHint, read_pdf
-from .textfile import read_text
+from .ingest import TableHint
+from .textfile import read_text  # noqa: F401  (the text reader, by the name callers know)
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+# the suffixes, besides .pdf, of the files a folder contributes (the readers know every file by its content)
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".docx"}
 
 __all__ = ["Block", "Cell", "Document", "Segment", "Table", "read_document"]
 
 
 def read_document(
-    path: str | Path, password: str | None = None, max_pages: int | None = None, table_hint: TableHint | None = None
+    path: str | Path,
+    password: str | None = None,
+    max_pages: int | None = None,
+    table_hint: TableHint | None = None,
+    changes: str | None = None,
+    ocr: str | None = None,
 ) -> Document:
-    """Read a PDF (by its magic bytes) or a text/Markdown file (by its suffix).
+    """Read a PDF, Word .docx, HTML, Markdown or text file (known by its content) into a Document.
 
-    Only SlaError escapes: whatever else a reader raises on a damaged file becomes an InputError
-    that names the file, so one bad input never surfaces as a traceback.
+    The readers live in slaextract.readers; this entry stays where every caller imports it from.
+    changes (accept|reject) and ocr (auto|always|never) default from SLAEXTRACT_CHANGES / SLAEXTRACT_OCR.
     """
-    path = Path(path)
-    if not path.exists():
-        raise InputError("no such file", str(path))
-    if path.is_dir():
-        raise InputError("is a directory, not a file", str(path))
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(1024)
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", str(path)) from None
-    try:
-        if b"%PDF-" in head:
-            return read_pdf(path, password, max_pages, table_hint)
-        if path.suffix.lower() in TEXT_SUFFIXES:
-            return read_text(path)
-    except SlaError:
-        raise
-    except MemoryError:
-        raise LimitError("ran out of memory reading this document", str(path)) from None
-    except RecursionError:
-        raise InputError("damaged PDF (its structure is nested too deeply)", str(path)) from None
-    except Exception as exc:
-        raise InputError(reader_failure(exc), str(path)) from None
-    raise InputError(not_a_document(head), str(path))
+    from ..readers import ReadOptions  # noqa: PLC0415  (readers import this package)
+    from ..readers import read_document as read_any  # noqa: PLC0415
 
-
-def not_a_document(head: bytes) -> str:
-    if not head:
-        return "file is empty"
-    if head.startswith(b"PK\x03\x04"):
-        return "is a ZIP archive (a .docx or .xlsx?), not a PDF; export it to PDF first"
-    if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        return "is an HTML page, not a PDF; print it to PDF or save it as text first"
-    return "not a PDF (no %PDF header) nor a .txt/.md file"
-
-
-def reader_failure(exc: Exception) -> str:
-    detail = " ".join(str(exc).split())[:300]  # one line, whatever the library put in its message
-    if type(exc).__name__ == "PdfiumError":
-        if "page" in detail.lower():
-            return "damaged PDF: a page could not be loaded (broken or looping page tree?)"
-        return f"damaged PDF ({detail})"
-    return f"could not be read ({type(exc).__name__}: {detail})"
+    given = {k: v for k, v in (("changes", changes), ("ocr", ocr)) if v is not None}
+    options = ReadOptions(password=password, max_pages=max_pages, table_hint=table_hint, **given)  # type: ignore[arg-type]
+    return read_any(path, options)

@@ -22,6 +22,17 @@ class Segment:
     end: int
     page: int  # 1-based
     bbox: BBox | None
+    location: str | None = None  # where it sits in a source without pages ("Support › Hours, ¶ 12")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of the source with its level (1 = top), for the structure stage and heading paths."""
+
+    start: int
+    end: int
+    level: int
+    title: str
 
 
 @dataclass(slots=True)
@@ -67,6 +78,9 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # each page's shown width, height
+    headings: list[Heading] = field(default_factory=list)  # in text order, where the source marks them
+    paged: bool = True  # False for .docx, HTML and Markdown: evidence has no page, a location instead
+    ocr_pages: set[int] = field(default_factory=set)  # pages whose text was read from the image by OCR
     _seg_starts: list[int] = field(default_factory=list, repr=False)
     _table_first: dict[int, int] | None = field(default=None, repr=False, compare=False)
 
@@ -117,6 +131,28 @@ class Document:
                     self._table_first.setdefault(b.table, i)
         return self._table_first.get(table)
 
+    def evidence_fields(self, start: int, end: int) -> dict:
+        """Page, box and (where known) location and OCR flag of [start, end), as Evidence fields."""
+        page, bbox = self.locate(start, end)
+        fields: dict = {"page": page if self.paged else None, "bbox": bbox}
+        touched = self.segments_in(start, end)
+        location = next((s.location for s in touched if s.location), None)
+        if location:
+            fields["location"] = location
+        if any(s.page in self.ocr_pages for s in touched):
+            fields["ocr"] = True
+        return fields
+
+    def segments_in(self, start: int, end: int) -> list[Segment]:
+        i = max(bisect.bisect_right(self._seg_starts, start) - 1, 0)
+        out: list[Segment] = []
+        for seg in self.segments[i:]:
+            if seg.start >= end:
+                break
+            if seg.end > start:
+                out.append(seg)
+        return out
+
     def block_at(self, offset: int) -> Block | None:
         starts = [b.start for b in self.blocks]
         i = bisect.bisect_right(starts, offset) - 1
@@ -133,12 +169,14 @@ class TextBuilder:
         self.length = 0
         self.segments: list[Segment] = []
 
-    def add(self, text: str, page: int | None = None, bbox: BBox | None = None) -> tuple[int, int]:
+    def add(
+        self, text: str, page: int | None = None, bbox: BBox | None = None, location: str | None = None
+    ) -> tuple[int, int]:
         start = self.length
         self._parts.append(text)
         self.length += len(text)
         if page is not None and text:
-            self.segments.append(Segment(start, self.length, page, bbox))
+            self.segments.append(Segment(start, self.length, page, bbox, location))
         return start, self.length
 
     def text(self) -> str:

@@ -76,10 +76,15 @@ def open_pdf_needing(path: Path, password: str | None):
 
 
 def read_pdf(
-    path: Path, password: str | None = None, max_pages: int | None = None, table_hint: TableHint | None = None
+    path: Path,
+    password: str | None = None,
+    max_pages: int | None = None,
+    table_hint: TableHint | None = None,
+    ocr=None,
 ) -> Document:
     """A PDF as a Document. `table_hint` says which lines show that their page may hold a table of
-    terms (the rules' table_hint role, by default): only such pages have their tables read."""
+    terms (the rules' table_hint role, by default): only such pages have their tables read.
+    ``ocr`` (readers.ocr.PageOcr) reads the pages it wants from their image instead of their text layer."""
     hint = table_hint or rules_table_hint()
     pdf, password = open_pdf_needing(path, password)
     try:
@@ -94,7 +99,11 @@ def read_pdf(
             page = pdf[i]
             try:
                 text = read_page(page, i + 1, hint)
-                if text.tables:
+                if ocr is not None and ocr.wants(text, page):
+                    text = ocr.read(page, text)
+                    tables[i] = text.tables
+                    text.tables = []
+                elif text.tables:
                     tables[i] = text.tables
                     text.tables = []
                 else:
@@ -107,7 +116,7 @@ def read_pdf(
     finally:
         pdf.close()
     if not any(p.lines for p in pages):
-        raise NoTextError("no text layer (scanned pages?); OCR is needed first", str(path))
+        raise NoTextError(no_text_reason(ocr), str(path))
     blank = [i + 1 for i, p in enumerate(pages) if not p.lines]
     if blank:
         # a partly scanned contract: say which pages were not read rather than pass silently
@@ -122,6 +131,16 @@ def read_pdf(
     doc.page_sizes = [p.size for p in pages]
     build(doc, pages, tables)
     return doc
+
+
+def no_text_reason(ocr) -> str:
+    if ocr is None:
+        return "no text layer (scanned pages?); OCR is needed first: pip install 'slaextract[ocr]'"
+    if ocr.mode == "never":
+        return "no text layer (scanned pages?); run with --ocr auto to read them by OCR"
+    if not ocr.tried:
+        return "no text layer, and no page image large enough to read by OCR"
+    return "no text layer, and OCR found no text on any page"
 
 
 def page_list(pages: list[int]) -> str:
