@@ -111,6 +111,9 @@ def read_table(tokens: list, i: int, flow: Flow) -> int:
     return i + 1
 
 
+OPENS_LINE = regex.compile(r"(?i)^<\s*(?:br|li|p)\b")
+
+
 def inline_text(tok) -> str:
     """The visible text of an inline token: code spans and link text kept, images by their alt text."""
     if tok.type != "inline":
@@ -124,5 +127,7 @@ def inline_text(tok) -> str:
         elif child.type == "image":
             pieces.append(child.content)
         elif child.type == "html_inline" and INLINE_BLOCK_TAG.match(child.content):
-            pieces.append(" ")  # <br>, <li>, <p> inside a line (a table row written by hand) part words
+            # <br>, <li>, <p> inside a line (a table row written by hand) start a line of their own,
+            # as a browser shows them: a cell that lists one target per plan keeps a plan a line
+            pieces.append("\n" if OPENS_LINE.match(child.content) else " ")
     return "".join(pieces)

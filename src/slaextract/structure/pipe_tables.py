@@ -18,6 +18,7 @@ from ..pdf.document import Block, Cell, Document, Table
 
 SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
 MAX_CONTINUATION = 400  # a block that continues a cell is a line or a short list, not a section
+LOOKAHEAD = 8  # blocks a cell's list may run over before the next pipe row
 
 
 @dataclass(slots=True)
@@ -128,8 +129,13 @@ def continues_table(doc: Document, blocks: list[Block], j: int, rows: RowBuilder
         return False
     if rows.open_cell is None:
         return bool(rows.current)
-    following = blocks[j + 1] if j + 1 < len(blocks) else None
-    return following is not None and following.kind != "row" and bar_count(doc, following) > 0
+    # a cell's list may run over several short blocks: the table goes on if a pipe row follows
+    for following in blocks[j + 1 : j + 1 + LOOKAHEAD]:
+        if following.kind == "row" or following.end - following.start > MAX_CONTINUATION:
+            return False
+        if bar_count(doc, following) > 0:
+            return True
+    return False
 
 
 def to_table(doc: Document, cell_rows: list[list[tuple[int, int]]], width: int) -> Table | None:
