@@ -7,9 +7,10 @@ import regex
 from ..lexicon import fragment
 from ..limits import REGEX_TIMEOUT
 from ..model import ResponseTime
+from ..structure import Section
 from .base import FieldSpec, num, page, roles
 from .context import Context, Unit
-from .priorities import Label, Ladder, defined_ladder, find_labels, label_of
+from .priorities import Label, Ladder, defined_ladder, find_labels, label_of, tier_of
 from .response_parts import (
     CADENCE_BEFORE,
     Candidate,
@@ -170,19 +171,24 @@ def section_labels(ctx: Context) -> dict[int, Label]:
     """Section index → the priority its heading names: a label in the title ("Severity 1"), or
     its rung in a ladder that sibling headings define ("Critical", "Severe", "Medium", "Low")."""
     sections = ctx.sections.items
-    if not sections:
-        return {}
-    targeted: set[int] = set()
-    for unit in ctx.units:
-        if not unit.is_row and names_a_target(ctx, unit):
-            targeted.update(s.index for s in ctx.sections.path(unit_offset(unit)))
     out: dict[int, Label] = {}
     for section in sections:
         lab = label_of(section.title, ctx.rules, ctx.language)
         if lab is not None and lab.start < 6 and len(section.title) <= 60:
             out[section.index] = lab
-    for parent in {s.parent for s in sections}:
-        siblings = [s for s in ctx.sections.children(parent) if s.index in targeted]
+    families: dict[int | None, list[Section]] = {}
+    for section in sections:
+        families.setdefault(section.parent, []).append(section)
+    # a ladder needs two rungs that name a severity: look for targets only under such families
+    possible = [f for f in families.values() if sum(tier_of(s.title) is not None for s in f) >= 2]
+    if not possible:
+        return out
+    targeted: set[int] = set()
+    for unit in ctx.units:
+        if not unit.is_row and names_a_target(ctx, unit):
+            targeted.update(s.index for s in ctx.sections.path(unit_offset(unit)))
+    for family in possible:
+        siblings = [s for s in family if s.index in targeted]
         ladder = defined_ladder([s.title for s in siblings], ctx.rules, ctx.language)
         for section, lab in zip(siblings, ladder or [], strict=False):
             out[section.index] = lab

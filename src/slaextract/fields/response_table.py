@@ -39,15 +39,11 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     data_rows = grid.n_rows - len(guess)
     # a few rungs that happen to be severity words ("Minor" among "Outage", "Impaired") do not
     # make the document's own ladder a vocabulary one: rank the rows as the table orders them
-    if 2 * len(labelled) < data_rows and names_a_ladder(ladder_header):
-        ladder = table_ladder(ctx, grid, guess, ladder_header)
-        if ladder is not None:
-            row_labels = ladder
-            labelled = [r for r in range(grid.n_rows) if row_labels[r]]
-    header_rows = list(range(0, labelled[0])) if labelled else guess
-    if not labelled:
-        row_labels = table_ladder(ctx, grid, header_rows, ladder_header) or row_labels
+    # (a table with no labelled row at all is the same case: its first column may be such a ladder)
+    if 2 * len(labelled) < data_rows and (ladder := table_ladder(ctx, grid, guess, ladder_header)) is not None:
+        row_labels = ladder
         labelled = [r for r in range(grid.n_rows) if row_labels[r]]
+    header_rows = list(range(0, labelled[0])) if labelled else guess
     headers = [
         FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows), timeout=REGEX_TIMEOUT)
         for c in range(grid.n_cols)
@@ -141,8 +137,7 @@ def label_of_row(ctx: Context, grid: TableGrid, names: list[str], r: int, ladder
     return lab
 
 
-def timed_row(ctx: Context, grid: TableGrid, r: int, headers: list[int]) -> bool:
-    header = [" ".join(grid.cell(h, c) for h in headers) for c in range(grid.n_cols)]
+def timed_row(ctx: Context, grid: TableGrid, r: int, header: list[str]) -> bool:
     return any(
         durations_in(ctx, grid.cell(r, c)) or bare_number_in_unit_column(grid.cell(r, c), header[c])
         for c in range(1, grid.n_cols)
@@ -156,7 +151,8 @@ def table_ladder(
     first column is a ladder the document defines, ordered by its rows and their severity cues."""
     if not names_a_ladder(ladder_header):
         return None
-    rows = [r for r in range(grid.n_rows) if r not in header_rows and timed_row(ctx, grid, r, header_rows)]
+    header = [" ".join(grid.cell(h, c) for h in header_rows) for c in range(grid.n_cols)]
+    rows = [r for r in range(grid.n_rows) if r not in header_rows and timed_row(ctx, grid, r, header)]
     if len(rows) < 2:
         return None
     titles = [grid.cell(r, 0) for r in rows]

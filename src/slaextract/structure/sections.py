@@ -63,9 +63,6 @@ class Sections:
             section = self.items[section.parent] if section.parent is not None else None
         return out[::-1]
 
-    def children(self, parent: int | None) -> list[Section]:
-        return [s for s in self.items if s.parent == parent]
-
 
 @cache
 def numbering_classes() -> tuple[tuple[str, regex.Pattern], ...]:
