@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT / "tests" / "robustness"))
 import make_malformed
 
 from slaextract.errors import SlaError
-from slaextract.text.clean import clean
 from slaextract.pdf import Document, read_document
 from slaextract.pipeline import extract_text
-from slaextract.render.json import render
+from slaextract.report.summary.json import render
+from slaextract.text.clean import clean
 
 
 def reject_constant(name: str) -> None:

@@ -41,11 +41,11 @@ class Match:
     x1: float
     bottom: float
 
-    def gap(self, other: "Match") -> float:
+    def gap(self, other: Match) -> float:
         """Vertical distance between two boxes (0 when they overlap)."""
         return max(0.0, self.top - other.bottom, other.top - self.bottom)
 
-    def union(self, other: "Match") -> "Match":
+    def union(self, other: Match) -> Match:
         return Match(self.page, min(self.x0, other.x0), min(self.top, other.top),
                      max(self.x1, other.x1), max(self.bottom, other.bottom))
 

@@ -6,9 +6,9 @@ tests/rules/test_loader.py checks that every declared role and lexicon entry is 
 
 from __future__ import annotations
 
-from slaextract.data import patterns_dir
 from slaextract.fields.registry import CONTEXT_ROLES, FIELDS
 from slaextract.lexicon import LexiconFile, lexicon
+from slaextract.resources import patterns_dir
 
 INTRO = """# patterns/: what slaextract knows about languages
 

@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner, Result
 
 from slaextract.batch.scheduler import Outcome, Settings
-from slaextract.cli_check import register
+from slaextract.cli import app
 from slaextract.errors import InputError
 from slaextract.fields.coverage import restore_windows
 from slaextract.model import ClauseSummary
@@ -28,8 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SUMMARIES = ROOT / "tests" / "policy" / "data"
 SAMPLES = ROOT / "samples"
 
-app = typer.Typer()
-register(app)
 runner = CliRunner()
 
 

@@ -34,7 +34,7 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
                    check=True, capture_output=True)
     env = {**os.environ, "PYTHONPATH": str(target)}
     sample = ROOT / "samples" / "en-msa-sla-exhibit.pdf"
-    code = ("import slaextract, json, sys; from slaextract.data import patterns_dir; "
+    code = ("import slaextract, json, sys; from slaextract.resources import patterns_dir; "
             "print(patterns_dir()); s = slaextract.extract(sys.argv[1]); print(len(s.response_times))")
     run = subprocess.run([sys.executable, "-c", code, str(sample)], cwd=tmp_path, env=env,
                          capture_output=True, text=True, check=True)

@@ -1,18 +1,59 @@
-"""The command line. It owns exit codes and nothing else: 0 done, 1 policy findings, 2 could not do the job."""
+"""The command line: every command's options, and every exit code.
+
+    0  done (check: no finding at or above --fail-on)
+    1  the job was done and found something the user asked to fail on (check, diff --fail-on
+       worse, score --fail-under, patterns test)
+    2  the tool could not do its job: one line on stderr, never a traceback
+    130 / 143  interrupted by SIGINT / SIGTERM (finished results are kept)
+
+What a command does between its options and its exit code lives in slaextract.commands, which
+raises an SlaError when it cannot do its job and never exits; `fail` below is the one place that
+turns such an error into a line and exit 2. Heavy modules (pydantic, spaCy, PDFium) are imported
+inside the commands, so that `--help` stays fast.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import sys
-from enum import StrEnum
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import __version__
-from .batch.options import CLUSTER, FORCE, JOBS, OUT_DIR, RETRY_FAILED
-from .cli_style import Command, Group
+from .cli_options import (
+    FORCE,
+    MAX_PAGES,
+    OUT_DIR,
+    RETRY_FAILED,
+    CheckFormat,
+    Cluster,
+    Command,
+    CompareFormat,
+    DiffFormat,
+    FailOn,
+    Group,
+    Jobs,
+    MaxPages,
+    Output,
+    Password,
+    PolicyFile,
+    Preset,
+    ScoreFormat,
+    SummaryFormat,
+    TableFormat,
+    Timeout,
+)
 from .errors import SlaError
+
+if TYPE_CHECKING:
+    from .batch.session import BatchOptions
+    from .report.check.base import CheckResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 app = typer.Typer(
     cls=Group,
@@ -27,23 +68,37 @@ patterns_app = typer.Typer(cls=Group, help="Work with the rule files in patterns
 app.add_typer(patterns_app, name="patterns")
 
 
-class SummaryFormat(StrEnum):
-    """Formats of `extract` (render.FORMATS; tests/test_help.py checks they agree)."""
+def fail(problem: SlaError | str) -> typer.Exit:
+    """One line on stderr and exit 2. An error about a file starts with the file (and line), as
+    compilers print it; any other names the tool."""
+    if isinstance(problem, SlaError) and problem.path:
+        typer.echo(str(problem), err=True)
+    else:
+        typer.echo(f"slaextract: {problem}", err=True)
+    return typer.Exit(EXIT_ERROR)
 
-    json = "json"
-    text = "text"
 
+def command(group: typer.Typer = app, name: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command whose SlaErrors become `fail` (one line, exit 2) wherever they are raised."""
 
-def fail(message: str) -> typer.Exit:
-    """One line on stderr, exit 2: the tool could not do its job."""
-    typer.echo(f"slaextract: {message}", err=True)
-    return typer.Exit(2)
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)  # typer reads the options from the wrapped signature
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except SlaError as exc:
+                raise fail(exc) from None
+
+        group.command(name, cls=Command)(run)
+        return function
+
+    return register
 
 
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"slaextract {__version__}")
-        raise typer.Exit(0)
+        raise typer.Exit(EXIT_OK)
 
 
 @app.callback()
@@ -55,27 +110,30 @@ def root(
     """slaextract reads contracts (PDF, Word .docx, HTML, Markdown, text) and prints a JSON clause summary."""
 
 
-@app.command(cls=Command)
+def batch_options(password, timeout, max_pages, jobs, cluster, out_dir=None, force=False, retry=False) -> BatchOptions:
+    from .batch.session import BatchOptions, redo_from  # noqa: PLC0415 - the batch machinery loads on use
+
+    return BatchOptions(password, timeout, max_pages, jobs, cluster, out_dir, redo_from(force, retry))
+
+
+@command()
 def extract(
     files: Annotated[
         list[Path],
         typer.Argument(help="Contract files (PDF, .docx, .html, .md, .txt), folders or globs.", show_default=False),
     ],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Output = None,
     fmt: Annotated[
         SummaryFormat, typer.Option("--format", "-f", help="json, or text (a table that fits the terminal).")
     ] = SummaryFormat.json,
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
-    ] = None,
-    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse documents longer than this.")] = 10_000,
-    jobs: Annotated[int | None, JOBS] = None,
+    timeout: Timeout = None,
+    max_pages: MaxPages = MAX_PAGES,
+    jobs: Jobs = None,
     out_dir: Annotated[Path | None, OUT_DIR] = None,
     force: Annotated[bool, FORCE] = False,
     retry_failed: Annotated[bool, RETRY_FAILED] = False,
-    cluster: Annotated[str | None, CLUSTER] = None,
+    cluster: Cluster = None,
     changes: Annotated[
         str, typer.Option(help="Tracked changes in a .docx: accept (read the text as revised) or reject.")
     ] = "accept",
@@ -91,45 +149,201 @@ def extract(
 
     Example: slaextract extract contract.pdf --format text
     """
-    from .batch.commands import BatchOptions, extract_batch, redo_from  # noqa: PLC0415
+    from .commands.extract import extract as run  # noqa: PLC0415
+    from .commands.extract import set_reader_options  # noqa: PLC0415
 
     set_reader_options(changes, ocr)
-    options = BatchOptions(password, timeout, max_pages, jobs, cluster, out_dir, redo_from(force, retry_failed))
-    raise typer.Exit(extract_batch(files, output, SummaryFormat(fmt).value, options))
+    options = batch_options(password, timeout, max_pages, jobs, cluster, out_dir, force, retry_failed)
+    end = run(files, output, fmt.value, options)
+    raise typer.Exit(end.stop.exit_code if end.stop else EXIT_ERROR if end.failed else EXIT_OK)
 
 
-def set_reader_options(changes: str, ocr: str) -> None:
-    """--changes and --ocr reach every reader (in this process or a worker) through the environment."""
-    import os  # noqa: PLC0415
+@command()
+def check(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Contracts, folders or glob patterns to check.", show_default=False)
+    ] = None,
+    policy: PolicyFile = None,
+    preset: Preset = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Report format.")] = CheckFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that exits 1.")] = FailOn.error,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means 2).")
+    ] = False,
+    password: Password = None,
+    timeout: Timeout = None,
+    max_pages: MaxPages = MAX_PAGES,
+    schema: Annotated[bool, typer.Option("--policy-schema", help="Print the policy JSON Schema and exit.")] = False,
+    jobs: Jobs = None,
+    cluster: Cluster = None,
+) -> None:
+    """Check contracts against a policy; exit 0 (pass), 1 (failing findings) or 2 (could not check).
 
-    from .readers import CHANGES, OCR_MODES  # noqa: PLC0415
+    A file that cannot be read does not stop the others: each is still checked and reported, and
+    the run exits 2.
 
-    if changes not in CHANGES:
-        raise fail(f"unknown --changes {changes!r}; choose accept or reject")
-    if ocr not in OCR_MODES:
-        raise fail(f"unknown --ocr {ocr!r}; choose auto, always or never")
-    os.environ["SLAEXTRACT_CHANGES"], os.environ["SLAEXTRACT_OCR"] = changes, ocr
+    Example: slaextract check contract.pdf --preset strict-enterprise
+    """
+    from .commands import check as checking  # noqa: PLC0415
+    from .commands import write_output  # noqa: PLC0415
+    from .commands.check import policy_schema_text  # noqa: PLC0415
+
+    if schema:
+        typer.echo(policy_schema_text())
+        return
+    if not files:
+        raise fail("no files to check: slaextract check FILE... --preset NAME")
+    chosen = checking.choose_policy(policy, preset)
+    options = batch_options(password, timeout, max_pages, jobs, cluster)
+    results, stop = checking.check_documents(files, chosen, options)
+    for result in results:
+        if result.error is not None:
+            typer.echo(f"{result.path}: {result.error}", err=True)
+    color = output is None and fmt.value == "text" and sys.stdout.isatty()
+    write_output(checking.render_check(results, fmt.value, fail_on.value, color), output)
+    raise typer.Exit(stop.exit_code if stop else check_exit(results, fail_on.value, exit_zero))
 
 
-@app.command(cls=Command)
+def check_exit(results: list[CheckResult], fail_on: str, exit_zero: bool) -> int:
+    if any(result.error is not None for result in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    failing = any(not result.verdict.passed_at(fail_on) for result in results if result.verdict)  # type: ignore[arg-type]
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+@command()
+def presets(
+    name: Annotated[str | None, typer.Argument(help="Print this preset as policy YAML.", show_default=False)] = None,
+    schema: Annotated[bool, typer.Option("--schema", help="Print the policy JSON Schema and exit.")] = False,
+) -> None:
+    """List the built-in policies, or print one as YAML to start your own from.
+
+    Example: slaextract presets strict-enterprise > policy.yaml
+    """
+    from .commands.check import policy_schema_text, presets_listing  # noqa: PLC0415
+    from .policy import preset_text  # noqa: PLC0415
+
+    if schema:
+        typer.echo(policy_schema_text())
+        return
+    sys.stdout.write(preset_text(name) if name is not None else presets_listing())
+
+
+@command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier version (PDF, .txt, .md).", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later version.", show_default=False)],
+    policy: PolicyFile = None,
+    preset: Preset = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="How to print the changes.")] = DiffFormat.text,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="'worse': exit 1 when any change is worse.")] = None,
+    output: Output = None,
+    password: Password = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
+) -> None:
+    """What changed in the service-level terms between two versions, and is it better or worse.
+
+    Example: slaextract diff draft-1.pdf draft-2.pdf --fail-on worse
+    """
+    from .commands import write_output  # noqa: PLC0415
+    from .commands.check import optional_policy  # noqa: PLC0415
+    from .commands.views import diff_files  # noqa: PLC0415
+    from .report import render  # noqa: PLC0415
+
+    if fail_on not in (None, "worse"):
+        raise fail("--fail-on takes 'worse'")
+    changes = diff_files(old, new, optional_policy(policy, preset), password, timeout)
+    write_output(render("diff", fmt.value, changes), output)
+    raise typer.Exit(EXIT_FINDINGS if fail_on == "worse" and changes.worse else EXIT_OK)
+
+
+@command()
+def compare(
+    files: Annotated[
+        list[Path], typer.Argument(help="Two or more contracts (or folders, globs) side by side.", show_default=False)
+    ],
+    policy: PolicyFile = None,
+    preset: Preset = None,
+    fmt: Annotated[CompareFormat, typer.Option("--format", help="How to print the table.")] = CompareFormat.text,
+    output: Output = None,
+    password: Password = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 60.0,
+    jobs: Jobs = None,
+) -> None:
+    """Contracts side by side: one row per term, one column per contract (and the policy's verdict).
+
+    Example: slaextract compare vendor-a.pdf vendor-b.pdf --preset strict-enterprise
+    """
+    from .commands import write_output  # noqa: PLC0415
+    from .commands.check import optional_policy  # noqa: PLC0415
+    from .commands.views import compare_files  # noqa: PLC0415
+    from .report import render  # noqa: PLC0415
+
+    table = compare_files(files, optional_policy(policy, preset), password, timeout, jobs)
+    write_output(render("compare", fmt.value, table), output)
+    raise typer.Exit(EXIT_OK)
+
+
+@command()
+def report(
+    file: Annotated[Path, typer.Argument(help="The contract (PDF, .txt, .md).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    policy: PolicyFile = None,
+    preset: Preset = None,
+    password: Password = None,
+    max_pages: MaxPages = 2000,
+) -> None:
+    """One self-contained HTML page: each term on its page, the policy's verdict, and what is missing.
+
+    Every term is a card with its quote and a crop of the page with the evidence box drawn; a click
+    shows the whole page. For a required term that was not found, the report lists where the tool
+    looked (the sections and pages that mention it). Opens offline: nothing is loaded from elsewhere.
+
+    Example: slaextract report contract.pdf --preset strict-enterprise -o report.html
+    """
+    from .commands import write_output  # noqa: PLC0415
+    from .commands.check import optional_policy  # noqa: PLC0415
+    from .commands.views import report_page  # noqa: PLC0415
+
+    write_output(report_page(file, optional_policy(policy, preset), password, max_pages), output)
+    raise typer.Exit(EXIT_OK)
+
+
+@command()
+def table(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A folder written by --out-dir, or a JSON Lines file from extract.", show_default=False),
+    ],
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="csv, parquet or xlsx.")] = TableFormat.csv,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (parquet and xlsx need it).")
+    ] = None,
+) -> None:
+    """One row per term (file, field, rank, kind, minutes, percent, channel, scope, page, quote).
+
+    Example: slaextract table results/ --format parquet -o terms.parquet
+    """
+    from .commands.table import write_table  # noqa: PLC0415
+
+    write_table(source, fmt.value, output)
+
+
+@command()
 def schema() -> None:
     """Print the JSON Schema of the clause summary (generated from the models).
 
     Example: slaextract schema > clause-summary.schema.json
     """
-    import json  # noqa: PLC0415
-
     from .model import ClauseSummary  # noqa: PLC0415
 
     typer.echo(json.dumps(ClauseSummary.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-class ScoreFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-@app.command(cls=Command)
+@command()
 def score(
     gold_dir: Annotated[
         Path, typer.Argument(help="Folder of NAME.gold.json files, each beside NAME.pdf/.txt/.md.", show_default=False)
@@ -140,10 +354,7 @@ def score(
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", help="Exit 1 when the overall F1 is below this.", show_default=False)
     ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option(help="Seconds allowed per document (default: 60, plus 0.1 a page).", show_default=False),
-    ] = None,
+    timeout: Timeout = None,
 ) -> None:
     """Score summaries against your own annotated contracts: per field, per language, every miss.
 
@@ -151,12 +362,22 @@ def score(
 
     Example: slaextract score my-contracts/ --fail-under 0.9
     """
-    from .cli_score import run_score  # noqa: PLC0415
+    from .commands.score import score_gold  # noqa: PLC0415
 
-    raise typer.Exit(run_score(gold_dir, fmt.value, fail_under, timeout))
+    tally, problems = score_gold(gold_dir, timeout)
+    for line in problems:
+        typer.echo(f"slaextract: {line}", err=True)
+    typer.echo(
+        json.dumps(tally.as_json(), indent=2, ensure_ascii=False, default=str)
+        if fmt.value == "json"
+        else tally.report()
+    )
+    if problems:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if fail_under is not None and tally.overall_f1() < fail_under else EXIT_OK)
 
 
-@patterns_app.command("test", cls=Command)
+@command(patterns_app, "test")
 def patterns_test(
     folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in rules).")] = None,
 ) -> None:
@@ -166,17 +387,14 @@ def patterns_test(
     """
     from .selftest import run_examples  # noqa: PLC0415
 
-    try:
-        failures, total = run_examples(folder)
-    except SlaError as exc:
-        raise fail(str(exc)) from None
+    failures, total = run_examples(folder)
     for f in failures:
         typer.echo(f"FAIL {f}")
     typer.echo(f"{total - len(failures)} passed, {len(failures)} failed")
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(EXIT_FINDINGS if failures else EXIT_OK)
 
 
-@patterns_app.command("list", cls=Command)
+@command(patterns_app, "list")
 def patterns_list() -> None:
     """List every rule: id, role and file.
 
@@ -188,44 +406,14 @@ def patterns_list() -> None:
         typer.echo(f"{rule.id}\t{rule.role}\t{Path(rule.source).parent.name}/{Path(rule.source).name}")
 
 
-def _register_check() -> None:
-    try:
-        from .cli_check import register  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - the check commands ship with the package
-        return
-    register(app)
-
-
-_register_check()
-
-
-def _register_views() -> None:
-    # `diff`, `compare` and `report`: their logic lives in slaextract.views (issue 16)
-    from .cli_views import register  # noqa: PLC0415
-
-    register(app)
-
-
-_register_views()
-
-
-def _register_batch() -> None:
-    from .batch.table_command import register  # noqa: PLC0415 - a small module; the work is imported on use
-
-    register(app)
-
-
-_register_batch()
-
-
 def main() -> None:
     try:
         app()
     except SlaError as exc:  # anything that escaped a command: still one line, exit 2
-        typer.echo(f"slaextract: {exc}", err=True)
-        sys.exit(2)
+        fail(exc)
+        sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:
         typer.echo(f"slaextract: internal error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_ERROR)

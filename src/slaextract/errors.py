@@ -43,3 +43,7 @@ class RuleError(SlaError):
 
 class PolicyError(SlaError):
     """A policy file is malformed; the message names the file and the line."""
+
+
+class UsageError(SlaError):
+    """The command cannot run as asked: a bad option, nothing to read, an output it cannot write."""

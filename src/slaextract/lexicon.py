@@ -23,8 +23,8 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .data import load_yaml, patterns_dir
 from .errors import RuleError
+from .resources import load_yaml, patterns_dir
 
 NEVER = "(?!)"  # the fragment of a name no language defines: matches nothing
 

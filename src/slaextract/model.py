@@ -60,8 +60,8 @@ class Evidence(_Model):
     )
     location: str | None = Field(
         default=None,
-        description="where it sits in a source without pages: heading path and paragraph (\"Support › Hours, ¶ 12\") "
-        "or table row (\"table 2, row 3\"); omitted for PDFs",
+        description='where it sits in a source without pages: heading path and paragraph ("Support › Hours, ¶ 12") '
+        'or table row ("table 2, row 3"); omitted for PDFs',
     )
     ocr: bool | None = Field(default=None, description="true when the text was read from a page image by OCR")
 
@@ -75,9 +75,18 @@ class Evidence(_Model):
         return data
 
 
+class DocumentInfo(_Model):
+    path: str
+    sha256: str
+    pages: int
+    language: Language
+
+
 # Every extracted term ends with its evidence and the rule that found it; they are
 # declared last in each class so that in JSON a term's values come before its evidence.
 RuleId = Annotated[str | None, Field(description="id of the rule that produced this item")]
+Percent = Annotated[float, Field(gt=0, le=100)]
+Scope = Annotated[str | None, Field(description="the part of the service a term is for (a product, plan or region)")]
 
 
 class _Item(_Model):
@@ -87,7 +96,7 @@ class _Item(_Model):
 class Coverage(_Item):
     days_per_week: int = Field(ge=1, le=7)
     hours_per_day: float = Field(gt=0, le=24)
-    scope: str | None = None
+    scope: Scope = None
     evidence: Evidence
     rule: RuleId = None
     # The daily window the item's text states, read once at extraction (policy compares it). It
@@ -101,7 +110,7 @@ class ResponseTime(_Item):
     kind: Kind
     minutes: float = Field(gt=0)
     business_time: bool = False
-    scope: str | None = None
+    scope: Scope = None
     evidence: Evidence
     rule: RuleId = None
 
@@ -114,26 +123,19 @@ class ChannelItem(_Item):
 
 
 class Availability(_Item):
-    percent: float = Field(gt=0, le=100)
+    percent: Percent
     period: Period | None = None
-    scope: str | None = None
+    scope: Scope = None
     evidence: Evidence
     rule: RuleId = None
 
 
 class ServiceCredit(_Item):
-    below_percent: float = Field(gt=0, le=100)
-    credit_percent: float = Field(gt=0, le=100)
-    scope: str | None = None
+    below_percent: Percent
+    credit_percent: Percent
+    scope: Scope = None
     evidence: Evidence
     rule: RuleId = None
-
-
-class DocumentInfo(_Model):
-    path: str
-    sha256: str
-    pages: int
-    language: Language
 
 
 class ClauseSummary(_Model):

@@ -1,6 +1,6 @@
 """Score clause summaries against hand-annotated gold files: `slaextract score GOLD_DIR`.
 
-A gold file ``NAME.gold.json`` sits beside its contract (``NAME.pdf``, ``.txt`` or ``.md``) and
+A gold file ``NAME.gold.json`` sits beside its contract (``NAME.pdf``, ``.docx``, ``.html``, ``.md`` or ``.txt``) and
 holds the terms a careful reader finds, in the summary's own field names. Only each item's key
 is compared (evidence, scope and wording are not): coverage (days_per_week, hours_per_day),
 response_times (rank, kind, minutes), channels (channel), availability (percent),
@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .suffixes import DOCUMENT_SUFFIXES
+
 SCALARS = ("credit_cap_percent", "claim_window_days")
 ITEM_KEYS = {  # what a gold item must have (the registry's score keys read these)
     "coverage": ("days_per_week", "hours_per_day"),
@@ -24,7 +26,7 @@ ITEM_KEYS = {  # what a gold item must have (the registry's score keys read thes
     "availability": ("percent",),
     "service_credits": ("below_percent", "credit_percent"),
 }
-CONTRACT_SUFFIXES = (".pdf", ".txt", ".md")
+CONTRACT_SUFFIXES = DOCUMENT_SUFFIXES  # the contract beside a gold file: a PDF first
 GOLD_SUFFIX = ".gold.json"
 
 

@@ -1,6 +1,6 @@
 """A pattern that times out on one sentence costs that sentence, not the document.
 
-Every regex runs under a timeout (limits.REGEX_TIMEOUT). A rule that times out on a text gives
+Every regex runs under a timeout (budgets.REGEX_TIMEOUT). A rule that times out on a text gives
 no match there and notes the text here; the pipeline turns the notes into warnings that name the
 page. A regex outside the rules that still raises TimeoutError costs its passage instead
 (fields.slow: the document is read again without it).

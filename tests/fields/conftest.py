@@ -9,7 +9,7 @@ import pytest
 
 from slaextract.fields.context import Context, build_context
 from slaextract.pdf.document import Block, Document, TextBuilder
-from slaextract.pdf.ingest import emit_table
+from slaextract.pdf.assemble import emit_table
 from slaextract.pdf.tables import PageTable
 from slaextract.rules import default_rules
 

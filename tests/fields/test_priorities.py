@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slaextract.fields.priorities import Ladder, Label, find_labels, label_of
+from slaextract.fields.priorities import Label, Ladder, find_labels, label_of
 from slaextract.rules import default_rules
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from slaextract.fields.registry import FIELDS, declared_roles
 from slaextract.model import ClauseSummary
 from slaextract.pipeline import extract_text
-from slaextract.render.text import render
+from slaextract.report.summary.text import render
 
 OUTSIDE_FIELDS = {"schema_version", "document", "warnings"}
 

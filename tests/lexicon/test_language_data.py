@@ -114,7 +114,7 @@ def toy_patterns(tmp_path: Path) -> Path:
     """The built-in patterns plus a toy language `xx`: a lexicon, one rule file, its code in the list."""
     import shutil
 
-    from slaextract.data import patterns_dir
+    from slaextract.resources import patterns_dir
 
     folder = tmp_path / "patterns"
     shutil.copytree(patterns_dir(), folder)

@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pytest import approx
 
-from slaextract.normalize.percentages import percents
 from slaextract.fields.coverage import window_of
-from slaextract.text.clean import FOLD, clean
 from slaextract.normalize.durations import find_duration, to_minutes, unit_forms
 from slaextract.normalize.numbers import numeral_chars, parse_number
 from slaextract.normalize.numbers import parse_numerals as parse_zh
+from slaextract.normalize.percentages import percents
 from slaextract.rules import default_rules
+from slaextract.text.clean import FOLD, clean
 
 settings.register_profile("normalize", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

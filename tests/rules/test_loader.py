@@ -90,9 +90,9 @@ def test_rule_id_follows_language_area_name(tmp_path):
 
 
 def test_every_declared_role_is_used_and_documented():
-    from slaextract.data import patterns_dir
     from slaextract.fields.registry import declared_roles
     from slaextract.lexicon import lexicon
+    from slaextract.resources import patterns_dir
     from slaextract.rules import default_rules
 
     used = {(r.term, r.role) for r in default_rules().rules}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from slaextract.text.phrases import TokenMatch
 from slaextract.rules import default_rules
+from slaextract.text.phrases import TokenMatch
 
 PHRASE_RULES = [rule for rule in default_rules().rules if rule.pattern is None]
 

@@ -7,18 +7,15 @@ import io
 import json
 
 import pytest
-import typer
 from conftest import VERSIONS, expected
 from paths import ROOT
 from typer.testing import CliRunner
 
 from slaextract import extract
-from slaextract.cli_views import register
+from slaextract.cli import app
 from slaextract.policy import load_preset
 from slaextract.views.compare import build_comparison, render_csv, render_markdown, render_text
 
-app = typer.Typer()
-register(app)
 runner = CliRunner()
 
 TRIPLES = {

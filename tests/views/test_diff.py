@@ -5,18 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
 from conftest import VERSIONS, expected
 from typer.testing import CliRunner
 
-from slaextract.cli_views import register
+from slaextract.cli import app
 from slaextract.model import Availability, ChannelItem, ClauseSummary, DocumentInfo, Evidence, ResponseTime
 from slaextract.policy import load_preset
 from slaextract.views.diff import diff_summaries
 from slaextract.views.diff_render import render_github, render_markdown, render_text
 
-app = typer.Typer()
-register(app)
 runner = CliRunner()
 
 PAIRS = {

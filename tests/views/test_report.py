@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import pytest
-import typer
 from conftest import VERSIONS
 from paths import ROOT
 from reportcheck import elements, external_references, with_class
 from typer.testing import CliRunner
 
 from slaextract import extract
-from slaextract.cli_views import register
+from slaextract.cli import app
 from slaextract.policy import load_preset
 from slaextract.views.report import build_report
 
-app = typer.Typer()
-register(app)
 runner = CliRunner()
 
 EN_V2 = VERSIONS / "en-streamcast-sla-v2.pdf"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slaextract.render.text import render
+from slaextract.report.summary.text import render
 from slaextract.views.textout import terminal_width
 
 

@@ -4,7 +4,7 @@
     for outcome in run_documents(paths, jobs=4):     # outcomes in input order
         outcome.path, outcome.result                 # a ClauseSummary, or the SlaError that stopped it
 
-Layout: `worker` (one isolated process per slot, its bounds), `limits` (time and memory caps),
+Layout: `worker` (one isolated process per slot, its bounds), `caps` (time and memory caps),
 `scheduler` (run_documents: slots, ordering, the result store), `store` (--out-dir and the
 results cache), `inputs` (folders and globs), `output` (stdout and --output lines), `progress`
 (the bar and the summary), `signals` (SIGINT/SIGTERM), `cluster` (Dask), `table` (the analysts'
@@ -18,10 +18,10 @@ from typing import Any
 
 # name → module: imported on first use, so that registering the CLI commands stays instant
 EXPORTS = {
-    "DEFAULT_MEMORY_MB": "limits",
-    "memory_limit": "limits",
-    "time_limit": "limits",
-    "timeout_message": "limits",
+    "DEFAULT_MEMORY_MB": "caps",
+    "memory_limit": "caps",
+    "time_limit": "caps",
+    "timeout_message": "caps",
     "document_suffixes": "inputs",
     "expand_inputs": "inputs",
     "Outcome": "scheduler",

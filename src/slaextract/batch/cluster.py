@@ -69,10 +69,15 @@ def dask_backend(spec: str) -> Iterator[Backend]:
         stack.enter_context(dask.config.set(LEAN_WORKERS))
         try:
             if workers is not None:
-                cluster = stack.enter_context(LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                ))
+                cluster = stack.enter_context(
+                    LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
+                )
                 client = stack.enter_context(Client(cluster))
             else:
                 client = stack.enter_context(Client(spec, timeout=CONNECT_TIMEOUT))
@@ -106,8 +111,7 @@ def run_on_cluster(client: Any, todo: list[tuple[int, Path]], settings: Settings
     if not todo:
         return
     futures = {
-        client.submit(read_on_worker, str(path.resolve()), settings, pure=False): (index, path)
-        for index, path in todo
+        client.submit(read_on_worker, str(path.resolve()), settings, pure=False): (index, path) for index, path in todo
     }
     finished = as_completed(list(futures))
     try:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-from ..pdf import TEXT_SUFFIXES
+from ..suffixes import DOCUMENT_SUFFIXES
 
 GLOB_CHARACTERS = frozenset("*?[")
 
 
 def document_suffixes() -> frozenset[str]:
-    """The suffixes a folder contributes: those the readers know (one list, in the readers)."""
-    return frozenset({".pdf", *TEXT_SUFFIXES})
+    """The suffixes a folder contributes: those the readers know (slaextract.suffixes)."""
+    return frozenset(DOCUMENT_SUFFIXES)
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:

@@ -19,7 +19,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Protocol
 
-from ..budget import timeout_for
+from ..budgets import timeout_for
 from ..errors import SlaError
 from ..model import ClauseSummary
 from . import signals
@@ -124,8 +124,9 @@ def run_documents(
 class Plan:
     """Which inputs are read, which reuse a result; what is finished; what may be yielded next."""
 
-    def __init__(self, inputs: list[Path], hashes: list[str | None], store: ResultStore | None,
-                 observer: Observer) -> None:
+    def __init__(
+        self, inputs: list[Path], hashes: list[str | None], store: ResultStore | None, observer: Observer
+    ) -> None:
         self.inputs, self.hashes, self.store, self.observer = inputs, hashes, store, observer
         self.ready: dict[int, Outcome] = {}
         self.next = 0

@@ -28,9 +28,9 @@ from functools import cache
 from pathlib import Path
 
 from .. import __version__, errors
-from ..data import patterns_dir
 from ..errors import SlaError
 from ..model import ClauseSummary
+from ..resources import patterns_dir
 
 INDEX = "index.jsonl"
 Result = ClauseSummary | SlaError

@@ -78,15 +78,26 @@ def rows(summary: dict[str, Any]) -> Iterator[Row]:
     for c in summary.get("coverage", []):
         yield row("coverage", c["evidence"], kind=f"{c['days_per_week']}x{c['hours_per_day']:g}", scope=c.get("scope"))
     for r in summary.get("response_times", []):
-        yield row("response_times", r["evidence"], rank=r.get("rank"), kind=r["kind"], minutes=r["minutes"],
-                  scope=r.get("scope"))
+        yield row(
+            "response_times",
+            r["evidence"],
+            rank=r.get("rank"),
+            kind=r["kind"],
+            minutes=r["minutes"],
+            scope=r.get("scope"),
+        )
     for ch in summary.get("channels", []):
         yield row("channels", ch["evidence"], channel=ch["channel"])
     for a in summary.get("availability", []):
         yield row("availability", a["evidence"], kind=a.get("period"), percent=a["percent"], scope=a.get("scope"))
     for t in summary.get("service_credits", []):
-        yield row("service_credits", t["evidence"], kind=f"below {t['below_percent']:g}%", percent=t["credit_percent"],
-                  scope=t.get("scope"))
+        yield row(
+            "service_credits",
+            t["evidence"],
+            kind=f"below {t['below_percent']:g}%",
+            percent=t["credit_percent"],
+            scope=t.get("scope"),
+        )
     if summary.get("credit_cap_percent") is not None:
         yield row("credit_cap_percent", summary.get("credit_cap_evidence"), percent=summary["credit_cap_percent"])
     if summary.get("claim_window_days") is not None:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import InputError, LimitError, SlaError
 from ..model import ClauseSummary
-from .limits import cap_memory, memory_limit, rss_bytes, time_limit, timeout_message, vm_bytes
+from .caps import cap_memory, memory_limit, rss_bytes, time_limit, timeout_message, vm_bytes
 
 Result = ClauseSummary | SlaError
 PR_SET_PDEATHSIG = 1  # linux/prctl.h

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import chars, fragment, marks
-from ..limits import REGEX_TIMEOUT
 from ..model import Availability
 from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents

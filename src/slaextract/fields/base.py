@@ -72,6 +72,25 @@ class FieldSpec:
         return self.score_fn(item)
 
 
+def credit_scalar(name: str, roles: Mapping[str, frozenset[str]], title: str, unit: str, extract) -> FieldSpec:
+    """A single number the credit terms state once (the cap, the claim window) and its evidence:
+    `extract(ctx)` gives (value, evidence); the summary keys are NAME and its evidence key."""
+    evidence_key = name.rsplit("_", 1)[0] + "_evidence"
+    return FieldSpec(
+        name=name,
+        term="service_credits",
+        roles=roles,
+        title=title,
+        cells_fn=lambda v: [f"{v:g}{unit}"],
+        evidence_key=evidence_key,
+        extract_fn=lambda ctx, found: dict(zip((name, evidence_key), extract(ctx), strict=True)),
+        score_fn=num,
+        id_areas=("credits",),
+        value_keys=frozenset({name}),
+        scalar=True,
+    )
+
+
 def roles(term: str, *names: str, **other_terms: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """roles("coverage", "window", "days", response_times=("label",)) → term → role names."""
     out = {term: frozenset(names)}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import fragment
-from ..limits import REGEX_TIMEOUT
 from ..model import Evidence
 from ..normalize.durations import to_minutes
 from ..normalize.numbers import parse_number
-from .base import FieldSpec, num, roles
+from .base import credit_scalar, roles
 from .context import Context
 
 CLAIM_WORD = regex.compile(rf"(?i){fragment('claim_word')}")
@@ -48,17 +48,5 @@ def days_per(unit_word: str) -> float | None:
     return got[0] / 1440 if got else None
 
 
-KEYS = ("claim_window_days", "claim_window_evidence")
-FIELD = FieldSpec(
-    name="claim_window_days",
-    term="service_credits",
-    roles=roles("service_credits", "credit", "claim", "window", "veto_claim"),
-    title="Claim window",
-    cells_fn=lambda v: [f"{v:g} days"],
-    evidence_key=KEYS[1],
-    extract_fn=lambda ctx, found: dict(zip(KEYS, extract_claim_window(ctx), strict=True)),
-    score_fn=num,
-    id_areas=("credits",),
-    value_keys=frozenset({"claim_window_days"}),
-    scalar=True,
-)
+ROLES = roles("service_credits", "credit", "claim", "window", "veto_claim")
+FIELD = credit_scalar("claim_window_days", ROLES, "Claim window", " days", extract_claim_window)

@@ -11,8 +11,8 @@ from functools import cached_property
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import chars, fragment
-from ..limits import REGEX_TIMEOUT
 from ..model import Evidence
 from ..pdf.document import Block, Document
 from ..rules import RuleSet
@@ -100,9 +100,9 @@ class Context:
         """(table, row) → the row's unit; read once for all tables, after the units are built."""
         return {(u.block.table, u.block.row): u for u in self.units if u.block.table is not None}
 
-    def evidence(self, mt: CleanText, start: int, end: int) -> Evidence:
-        raw_start, raw_end = mt.raw_span(start, end)
-        quote = " ".join(mt.text[start:end].split())
+    def evidence(self, clean_text: CleanText, start: int, end: int) -> Evidence:
+        raw_start, raw_end = clean_text.raw_span(start, end)
+        quote = " ".join(clean_text.text[start:end].split())
         return Evidence(text=quote, **self.doc.evidence_fields(raw_start, raw_end))
 
     def unit_evidence(self, unit: Unit) -> Evidence:
@@ -182,22 +182,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 MAX_UNIT = 2000
 
 
-def bounded(mt: CleanText, raw: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+def bounded(clean_text: CleanText, raw: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A span longer than MAX_UNIT cut at its line ends (one clause per line, as a .txt export
     has them), and a line still longer cut at the last space before the limit."""
     s, e = span
     if e - s <= MAX_UNIT:
         return [span]
-    cuts = [i for i in range(s, e) if mt.text[i] == " " and raw[mt.to_raw(i)] == "\n"]
+    cuts = [i for i in range(s, e) if clean_text.text[i] == " " and raw[clean_text.to_raw(i)] == "\n"]
     out: list[tuple[int, int]] = []
     for a, b in zip([s, *cuts], [*cuts, e], strict=True):
         while b - a > MAX_UNIT:
-            cut = mt.text.rfind(" ", a + MAX_UNIT // 2, a + MAX_UNIT)
+            cut = clean_text.text.rfind(" ", a + MAX_UNIT // 2, a + MAX_UNIT)
             cut = cut if cut > a else a + MAX_UNIT
             out.append((a, cut))
             a = cut
         out.append((a, b))
-    return [trimmed for piece in out if (trimmed := strip_span(mt.text, piece)) is not None]
+    return [trimmed for piece in out if (trimmed := strip_span(clean_text.text, piece)) is not None]
 
 
 def strip_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -213,18 +213,20 @@ RUN_IN_HEADING = regex.compile(r"^[^\n]{1,40}(?=\n)")
 TERMINAL = regex.compile(rf"[{chars('stop', 'semicolon', 'colon', 'comma', 'exclaim', 'close_bracket')}]\s*$")
 
 
-def split_run_in_heading(raw: str, mt: CleanText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def split_run_in_heading(raw: str, clean_text: CleanText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A short first line with no closing punctuation ("5 Availability and credits") is a heading
     that layout glued to its paragraph; it is its own unit, so its words do not colour the
     first sentence."""
     m = RUN_IN_HEADING.match(raw, timeout=REGEX_TIMEOUT)
     if not m or TERMINAL.search(m.group(0), timeout=REGEX_TIMEOUT) or len(m.group(0)) * 2 > len(raw.split("\n", 2)[1]):
         return spans
-    cut = next((i for i in range(len(mt.text) + 1) if mt.to_raw(i) >= mt.raw_start + m.end()), None)
+    cut = next(
+        (i for i in range(len(clean_text.text) + 1) if clean_text.to_raw(i) >= clean_text.raw_start + m.end()), None
+    )
     if not cut or not spans or not spans[0][0] < cut < spans[0][1]:
         return spans
     first_start, first_end = spans[0]
-    rest = cut + (len(mt.text[cut:first_end]) - len(mt.text[cut:first_end].lstrip()))
+    rest = cut + (len(clean_text.text[cut:first_end]) - len(clean_text.text[cut:first_end].lstrip()))
     return [(first_start, cut), (rest, first_end), *spans[1:]]
 
 
@@ -256,23 +258,23 @@ def build_context(doc: Document, rules: RuleSet, sections: Sections | None = Non
     history_tables = ctx.ignored_tables = revision_history_tables(doc, rules, ctx.language)
     muted = muted_sections(ctx)
     for i, block in enumerate(doc.blocks):
-        mt = clean(doc.text[block.start : block.end], block.start)
-        ctx.block_text[i] = mt
+        clean_text = clean(doc.text[block.start : block.end], block.start)
+        ctx.block_text[i] = clean_text
         if any(s.governs(block.start) for s in muted):
             if block.kind == "row":
                 ctx.ignored_tables.add(block.table)  # type: ignore[arg-type]
             continue  # a worked example, a revision history, negotiation notes: no field reads them
-        spans = [(0, len(mt.text))] if block.kind != "para" else split_sentences(mt.text)
+        spans = [(0, len(clean_text.text))] if block.kind != "para" else split_sentences(clean_text.text)
         if block.kind == "para":
-            spans = split_run_in_heading(doc.text[block.start : block.end], mt, spans)
+            spans = split_run_in_heading(doc.text[block.start : block.end], clean_text, spans)
         if block.kind != "row":
-            spans = [piece for span in spans for piece in bounded(mt, doc.text, span)]
+            spans = [piece for span in spans for piece in bounded(clean_text, doc.text, span)]
         for s, e in spans:
             # drafting notes, reviewer comments and revision-history rows are not terms: no field reads them
             if block.kind == "row":
                 note = block.table in history_tables
             else:
-                note = rules.search_any("context", "veto_note", mt.text[s:e], ctx.language) is not None
+                note = rules.search_any("context", "veto_note", clean_text.text[s:e], ctx.language) is not None
             if not note:
-                ctx.units.append(Unit(mt, s, e, block, len(ctx.units)))
+                ctx.units.append(Unit(clean_text, s, e, block, len(ctx.units)))
     return ctx

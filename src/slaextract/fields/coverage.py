@@ -6,8 +6,8 @@ import bisect
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import chars, fragment, marks
-from ..limits import REGEX_TIMEOUT
 from ..model import ClauseSummary, Coverage, TimeWindow
 from ..normalize.clock import daily_window
 from ..normalize.numbers import parse_number

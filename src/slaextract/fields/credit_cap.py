@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import chars
-from ..limits import REGEX_TIMEOUT
 from ..model import Evidence
 from ..normalize.percentages import percents
-from .base import FieldSpec, num, roles
+from .base import credit_scalar, roles
 from .context import Context
 
 CLAUSE_END = regex.compile(rf"[{chars('clause_end', 'comma')}]")
@@ -43,17 +43,5 @@ def extract_cap(ctx: Context) -> tuple[float | None, Evidence | None]:
     return None, None
 
 
-KEYS = ("credit_cap_percent", "credit_cap_evidence")
-FIELD = FieldSpec(
-    name="credit_cap_percent",
-    term="service_credits",
-    roles=roles("service_credits", "credit", "cap", "veto_cap", "cap_words"),
-    title="Credit cap",
-    cells_fn=lambda v: [f"{v:g}%"],
-    evidence_key=KEYS[1],
-    extract_fn=lambda ctx, found: dict(zip(KEYS, extract_cap(ctx), strict=True)),
-    score_fn=num,
-    id_areas=("credits",),
-    value_keys=frozenset({"credit_cap_percent"}),
-    scalar=True,
-)
+ROLES = roles("service_credits", "credit", "cap", "veto_cap", "cap_words")
+FIELD = credit_scalar("credit_cap_percent", ROLES, "Credit cap", "%", extract_cap)

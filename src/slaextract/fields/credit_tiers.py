@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..limits import REGEX_TIMEOUT
+from ..budgets import REGEX_TIMEOUT
 from ..model import Evidence, ServiceCredit
 from ..normalize.numbers import parse_number
 from ..normalize.percentages import percents

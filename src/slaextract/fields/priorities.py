@@ -8,9 +8,9 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..data import load_units
-from ..limits import REGEX_TIMEOUT
+from ..budgets import REGEX_TIMEOUT
 from ..normalize.numbers import parse_number
+from ..resources import load_units
 from ..rules import RuleSet
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import fragment
-from ..limits import REGEX_TIMEOUT
 from ..model import ResponseTime
 from ..structure import Section
 from .base import FieldSpec, num, page, roles
@@ -128,8 +128,8 @@ def heading_label(ctx: Context, unit: Unit, reach: int = 3) -> Label | None:
 def block_labels(ctx: Context) -> dict[int, Label]:
     """The label a paragraph opens with ("Severity 1. …"), which later sentences in it inherit."""
     out: dict[int, Label] = {}
-    for _i, (block, mt) in enumerate(ctx.paragraphs):
-        head = mt.text[:40]
+    for _i, (block, clean_text) in enumerate(ctx.paragraphs):
+        head = clean_text.text[:40]
         lab = label_of(head, ctx.rules, ctx.language)
         if lab is not None and lab.start < 15:
             out[id(block)] = lab

@@ -9,8 +9,8 @@ from functools import cache
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import chars, fragment, lexicon
-from ..limits import REGEX_TIMEOUT
 from ..model import Evidence
 from ..normalize.durations import to_minutes
 from ..normalize.numbers import numeral_chars

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import chars, fragment
-from ..limits import REGEX_TIMEOUT
 from ..normalize.durations import to_minutes, unit_pattern
 from ..text.clean import clean
 from .context import Context

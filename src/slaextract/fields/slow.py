@@ -1,6 +1,6 @@
 """A regex that times out on one unit costs that unit, not the document.
 
-Every regex runs with a timeout (limits.REGEX_TIMEOUT). When one expires inside a field, the
+Every regex runs with a timeout (budgets.REGEX_TIMEOUT). When one expires inside a field, the
 unit the fields were reading is skipped, the user is told which page lost a passage, and the
 summary is made again without it. A document that keeps timing out stops with a clear error.
 """

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..limits import REGEX_TIMEOUT
+from ..budgets import REGEX_TIMEOUT
 from ..model import Evidence
 from ..text.clean import clean
 from .context import Context

@@ -7,9 +7,9 @@ from functools import cache
 
 import regex
 
-from ..data import load_units
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import fragment
-from ..limits import REGEX_TIMEOUT
+from ..resources import load_units
 from .numbers import number_pattern, parse_number
 
 

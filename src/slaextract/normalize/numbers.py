@@ -7,9 +7,9 @@ from functools import cache
 
 import regex
 
-from ..data import load_units
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import languages
-from ..limits import REGEX_TIMEOUT
+from ..resources import load_units
 from ..text.clean import FOLD
 
 NUMERAL_KEYS = ("digits", "units", "half", "point", "measure", "percent_prefix")

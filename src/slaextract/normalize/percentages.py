@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import fragment
-from ..limits import REGEX_TIMEOUT
 from .numbers import numeral_chars, numerals, parse_number
 
 

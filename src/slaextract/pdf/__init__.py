@@ -8,9 +8,6 @@ from .document import Block, Cell, Document, Segment, Table
 from .ingest import TableHint
 from .textfile import read_text  # noqa: F401  (the text reader, by the name callers know)
 
-# the suffixes, besides .pdf, of the files a folder contributes (the readers know every file by its content)
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".docx"}
-
 __all__ = ["Block", "Cell", "Document", "Segment", "Table", "read_document"]
 
 

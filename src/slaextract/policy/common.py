@@ -32,7 +32,7 @@ def in_scope(items: Iterable[ScopedT], wanted: str | None) -> list[ScopedT]:
 
 
 @dataclass(frozen=True)
-class Findings:
+class FindingMaker:
     """Makes the findings of one requirement: `found(check, kind, ...)` fills in id, severity, language."""
 
     requirement: str

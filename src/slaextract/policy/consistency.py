@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from ..model import Availability, ClauseSummary, ResponseTime
 from . import messages
-from .common import Findings
+from .common import FindingMaker
 from .findings import Finding
 from .messages import Lang
-from .model import Policy, Severity
+from .model import Policy
 
 CONSISTENCY_DESCRIPTIONS: dict[str, str] = {
     "rank-order": "A more severe priority must not get a slower time than a less severe one (same kind and scope).",
@@ -22,6 +22,9 @@ CONSISTENCY_DESCRIPTIONS: dict[str, str] = {
     "availability-without-credit": "An availability commitment should come with service credits.",
     "coverage-vs-response": "A rank-1 response within an hour needs 7×24 coverage, not business hours only.",
 }
+
+# What one inconsistency shows: evidence= and the values its message names (messages.yaml).
+Detail = dict[str, object]
 
 # A rank-1 response this fast can only be kept with someone on duty around the clock.
 ROUND_THE_CLOCK_MINUTES = 60
@@ -39,8 +42,7 @@ def _rank_ladders(summary: ClauseSummary) -> list[dict[int, ResponseTime]]:
     return list(ladders.values())
 
 
-def rank_order(summary: ClauseSummary, lang: Lang, severity: Severity) -> list[Finding]:
-    found = Findings("consistency.rank-order", severity, lang)
+def rank_order(summary: ClauseSummary, lang: Lang) -> list[Detail]:
     unranked = messages.term("no_priority", lang)
     findings = []
     for ladder in _rank_ladders(summary):
@@ -51,9 +53,7 @@ def rank_order(summary: ClauseSummary, lang: Lang, severity: Severity) -> list[F
             if faster is None:
                 continue
             findings.append(
-                found(
-                    "consistency.rank-order",
-                    "inconsistent",
+                dict(
                     evidence=slow.evidence,
                     actual=messages.duration(slow.minutes, lang, slow.business_time),
                     rank=rank,
@@ -68,8 +68,7 @@ def rank_order(summary: ClauseSummary, lang: Lang, severity: Severity) -> list[F
     return findings
 
 
-def availability_conflict(summary: ClauseSummary, lang: Lang, severity: Severity) -> list[Finding]:
-    found = Findings("consistency.availability-conflict", severity, lang)
+def availability_conflict(summary: ClauseSummary, lang: Lang) -> list[Detail]:
     # Scope and period both key the comparison: 99.9% a month and 99.95% a year do not contradict.
     groups: dict[tuple[str | None, str | None], list[Availability]] = defaultdict(list)
     for item in summary.availability:
@@ -80,9 +79,7 @@ def availability_conflict(summary: ClauseSummary, lang: Lang, severity: Severity
         other = next((a for a in items[1:] if a.percent != first.percent), None)
         if other is not None:
             findings.append(
-                found(
-                    "consistency.availability-conflict",
-                    "inconsistent",
+                dict(
                     evidence=other.evidence,
                     actual=messages.percent(first.percent),
                     other=messages.percent(other.percent),
@@ -92,25 +89,22 @@ def availability_conflict(summary: ClauseSummary, lang: Lang, severity: Severity
     return findings
 
 
-def availability_without_credit(summary: ClauseSummary, lang: Lang, severity: Severity) -> list[Finding]:
+def availability_without_credit(summary: ClauseSummary, lang: Lang) -> list[Detail]:
     # A cap or a claim window for credits implies credits exist even when no tier table was found.
     has_remedy = bool(summary.service_credits) or summary.credit_cap_percent is not None
     has_remedy = has_remedy or summary.claim_window_days is not None
     if not summary.availability or has_remedy:
         return []
     first = summary.availability[0]
-    found = Findings("consistency.availability-without-credit", severity, lang)
     return [
-        found(
-            "consistency.availability-without-credit",
-            "inconsistent",
+        dict(
             evidence=first.evidence,
             actual=messages.percent(first.percent),
         )
     ]
 
 
-def coverage_vs_response(summary: ClauseSummary, lang: Lang, severity: Severity) -> list[Finding]:
+def coverage_vs_response(summary: ClauseSummary, lang: Lang) -> list[Detail]:
     coverage = summary.coverage
     if not coverage or any(c.days_per_week == 7 and c.hours_per_day >= 24 for c in coverage):
         return []
@@ -123,11 +117,8 @@ def coverage_vs_response(summary: ClauseSummary, lang: Lang, severity: Severity)
         return []
     fastest = min(fast, key=lambda r: r.minutes)
     shapes = dict.fromkeys(messages.coverage(c.days_per_week, c.hours_per_day) for c in coverage)
-    found = Findings("consistency.coverage-vs-response", severity, lang)
     return [
-        found(
-            "consistency.coverage-vs-response",
-            "inconsistent",
+        dict(
             evidence=fastest.evidence,
             actual=messages.duration(fastest.minutes, lang),
             action=messages.term("kind.response", lang),
@@ -136,7 +127,7 @@ def coverage_vs_response(summary: ClauseSummary, lang: Lang, severity: Severity)
     ]
 
 
-CHECKS: dict[str, Callable[[ClauseSummary, Lang, Severity], list[Finding]]] = {
+CHECKS: dict[str, Callable[[ClauseSummary, Lang], list[Detail]]] = {
     "rank-order": rank_order,
     "availability-conflict": availability_conflict,
     "availability-without-credit": availability_without_credit,
@@ -149,5 +140,7 @@ def consistency_findings(summary: ClauseSummary, policy: Policy, lang: Lang) -> 
     for name, run in CHECKS.items():
         setting = policy.consistency_severity(name)
         if setting != "off":
-            findings += run(summary, lang, setting)
+            check_id = f"consistency.{name}"
+            make = FindingMaker(check_id, setting, lang)  # the check's message has the check's id
+            findings += [make(check_id, "inconsistent", **detail) for detail in run(summary, lang)]
     return findings

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import ClauseSummary, Coverage, TimeWindow
 from . import messages
-from .common import Findings, in_scope
+from .common import FindingMaker, in_scope
 from .findings import Finding
 from .messages import Lang
 from .model import WEEK, CoverageRequirement, DayName
@@ -64,7 +64,7 @@ def _everything_required(req: CoverageRequirement, lang: Lang) -> str:
 
 
 def evaluate_coverage(req: CoverageRequirement, summary: ClauseSummary, lang: Lang) -> list[Finding]:
-    found = Findings(req.id, req.severity, lang)
+    found = FindingMaker(req.id, req.severity, lang)
     items = in_scope(summary.coverage, req.scope)
     scope = messages.scope(req.scope, lang)
     if not items:

@@ -10,7 +10,7 @@ from typing import Any
 from ..lexicon import fragment, languages
 from ..model import ClauseSummary, Evidence
 from . import messages
-from .common import Findings, in_scope
+from .common import FindingMaker, in_scope
 from .consistency import CONSISTENCY_DESCRIPTIONS, consistency_findings
 from .coverage import evaluate_coverage
 from .findings import Finding, RuleInfo, Verdict
@@ -34,7 +34,7 @@ LANGUAGE_WORDS: dict[str, re.Pattern[str]] = {
 
 
 def evaluate_response_time(req: ResponseTimeRequirement, summary: ClauseSummary, lang: Lang) -> list[Finding]:
-    found = Findings(req.id, req.severity, lang)
+    found = FindingMaker(req.id, req.severity, lang)
     # A time tied to no priority ("all requests answered within 4 hours") binds every rank too.
     items = [r for r in summary.response_times if r.kind == req.kind and r.rank in (req.rank, None)]
     items = in_scope(items, req.scope)
@@ -63,7 +63,7 @@ def evaluate_response_time(req: ResponseTimeRequirement, summary: ClauseSummary,
 
 
 def evaluate_availability(req: AvailabilityRequirement, summary: ClauseSummary, lang: Lang) -> list[Finding]:
-    found = Findings(req.id, req.severity, lang)
+    found = FindingMaker(req.id, req.severity, lang)
     items = in_scope(summary.availability, req.scope)
     required = messages.percent(req.min_percent)
     scope = messages.scope(req.scope, lang)
@@ -86,7 +86,7 @@ def evaluate_availability(req: AvailabilityRequirement, summary: ClauseSummary, 
 
 
 def evaluate_channels(req: ChannelsRequirement, summary: ClauseSummary, lang: Lang) -> list[Finding]:
-    found = Findings(req.id, req.severity, lang)
+    found = FindingMaker(req.id, req.severity, lang)
     offered = list(dict.fromkeys(item.channel for item in summary.channels))
     actual = messages.listing(offered, "channel", lang)
     findings = []
@@ -101,7 +101,7 @@ def evaluate_channels(req: ChannelsRequirement, summary: ClauseSummary, lang: La
 
 
 def _at_least(
-    found: Findings,
+    found: FindingMaker,
     check: str,
     value: float | None,
     evidence: Evidence | None,
@@ -119,7 +119,7 @@ def _at_least(
 
 
 def evaluate_service_credits(req: ServiceCreditsRequirement, summary: ClauseSummary, lang: Lang) -> list[Finding]:
-    found = Findings(req.id, req.severity, lang)
+    found = FindingMaker(req.id, req.severity, lang)
     credits = summary.service_credits
     if not credits and summary.credit_cap_percent is None and summary.claim_window_days is None:
         # Nothing about credits at all: one finding says it; a missing cap and window would only repeat it.
@@ -177,7 +177,7 @@ def evaluate_language(req: LanguageRequirement, summary: ClauseSummary, lang: La
         return []
     actual = messages.term(f"language.{summary.document.language}", lang)
     required = messages.term(f"language.{req.language}", lang)
-    return [Findings(req.id, req.severity, lang)("language.missing", "missing", actual=actual, required=required)]
+    return [FindingMaker(req.id, req.severity, lang)("language.missing", "missing", actual=actual, required=required)]
 
 
 EVALUATORS: dict[str, Callable[[Any, ClauseSummary, Lang], list[Finding]]] = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import fragment
-from ..limits import REGEX_TIMEOUT
 from ..model import TimeWindow
 from ..normalize.clock import daily_window
 from ..text.clean import FOLD

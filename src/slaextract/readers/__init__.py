@@ -25,6 +25,7 @@ from typing import Literal, Protocol
 
 from ..errors import InputError, LimitError, SlaError
 from ..pdf.document import Document
+from ..suffixes import PLAIN_TEXT_SUFFIXES
 from .sniff import HEAD_BYTES, kind_of
 
 Changes = Literal["accept", "reject"]
@@ -160,7 +161,7 @@ def not_a_document(kind: str, path: Path) -> str:
         return "file is empty"
     if path.suffix.lower() == ".pdf":
         return NOT_A_PDF.get(kind, "not a PDF (no %PDF header)")
-    if kind == "binary" and path.suffix.lower() in TEXT_NAMES:
+    if kind == "binary" and path.suffix.lower() in PLAIN_TEXT_SUFFIXES:
         return "binary data (NUL bytes), not a text file"
     return "not a PDF (no %PDF header), Word .docx, HTML, Markdown or text file"
 
@@ -172,7 +173,6 @@ NOT_A_PDF = {
     "markdown": "not a PDF (no %PDF header) but text; rename it to .md or .txt to read it as text",
     "text": "not a PDF (no %PDF header) but text; rename it to .txt to read it as text",
 }
-TEXT_NAMES = {".txt", ".md", ".markdown", ".text"}
 
 
 def reader_failure(exc: Exception) -> str:

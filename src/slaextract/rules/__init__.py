@@ -20,14 +20,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .. import timeouts
-from ..data import load_yaml, patterns_dir
+from ..budgets import REGEX_TIMEOUT
 from ..errors import RuleError
 from ..lexicon import lexicon
-from ..limits import REGEX_TIMEOUT
 from ..normalize.durations import duration_pattern, unit_pattern
 from ..normalize.numbers import number_pattern
 from ..normalize.percentages import numeral_percent
+from ..resources import load_yaml, patterns_dir
 from ..text import phrases
+from .gate import Gate, literal_gate, may_match
 from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
@@ -89,11 +90,12 @@ class RuleFile(BaseModel):
 class Rule:
     """A compiled rule."""
 
-    __slots__ = ("book", "language", "pattern", "source", "spec", "term")
+    __slots__ = ("_gate", "book", "language", "pattern", "source", "spec", "term")
 
     def __init__(self, spec: RuleSpec, language: str, term: str, source: str, folder: Path | None = None) -> None:
         self.spec, self.language, self.term, self.source = spec, language, term, source
         self.pattern = None
+        self._gate: Gate | bool | None = False  # False: not worked out yet (see gate.py)
         self.book: phrases.PhraseBook | None = None  # a phrase rule's matcher: its RuleSet's book
         if spec.phrases is not None:
             return
@@ -110,9 +112,19 @@ class Rule:
     def role(self) -> str:
         return self.spec.role
 
+    @property
+    def gate(self) -> Gate | None:
+        """Literals one of which every match contains (gate.py); worked out on first use, so a
+        run pays only for the rules its document's language asks."""
+        if self._gate is False:
+            self._gate = literal_gate(self.pattern.pattern) if self.pattern is not None else None
+        return self._gate  # type: ignore[return-value]
+
     def finditer(self, text: str):
         if self.pattern is None:
             yield from self.phrase_matches(text)
+            return
+        if not may_match(self.gate, text):
             return
         try:
             yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)
@@ -124,6 +136,8 @@ class Rule:
         if self.pattern is None:
             found = self.phrase_matches(text)
             return found[0] if found else None
+        if not may_match(self.gate, text):
+            return None
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:

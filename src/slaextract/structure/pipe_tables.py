@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..limits import REGEX_TIMEOUT
+from ..budgets import REGEX_TIMEOUT
 from ..pdf.document import Block, Cell, Document, Table
 
 SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")

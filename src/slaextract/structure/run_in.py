@@ -11,8 +11,8 @@ from functools import cache
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import chars, fragment
-from ..limits import REGEX_TIMEOUT
 from ..pdf.document import Block, Document
 
 

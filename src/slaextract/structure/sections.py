@@ -15,8 +15,8 @@ from functools import cache
 
 import regex
 
+from ..budgets import REGEX_TIMEOUT
 from ..lexicon import fragment
-from ..limits import REGEX_TIMEOUT
 from ..pdf.document import Block, Document
 
 DEEPEST = 99

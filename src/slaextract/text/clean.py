@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..limits import REGEX_TIMEOUT
+from ..budgets import REGEX_TIMEOUT
 
 # Full-width ASCII block (U+FF01–U+FF5E) → ASCII, ideographic space → space; same length, so 1:1.
 FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}

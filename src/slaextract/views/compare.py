@@ -8,7 +8,6 @@ table = build_comparison([summary_a, summary_b, summary_c], policy)
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 from typing import Literal
@@ -22,7 +21,7 @@ from ..policy.messages import Lang
 from .diff import Status, rule_status
 from .judged import findings_about
 from .terms import FIELDS, Term, label, terms_of, view_language
-from .textout import console_text, md_cell, page_ref
+from .textout import console_text, md_cell, page_ref, terminal_width
 
 CellVerdict = Literal["fail", "warn"]
 MARKS = {"pass": "✓", "fail": "✗", "warn": "!", "waived": "~"}
@@ -142,7 +141,8 @@ def _policy_rows(table: Comparison) -> list[list[str]]:
     return rows
 
 
-def render_text(table: Comparison, width: int = 80) -> str:
+def render_text(table: Comparison, width: int | None = None) -> str:
+    width = width or terminal_width()  # the terminal's, or COLUMNS; a pipe gets 100
     lang = table.language
     grid = Table(show_lines=False, pad_edge=False, title=label("compare.title", lang), title_justify="left")
     grid.add_column(label("col.term", lang), overflow="fold", ratio=2)
@@ -198,12 +198,3 @@ def render_html(table: Comparison) -> str:
     from .report_html import comparison_page  # noqa: PLC0415 - the HTML templates load only for this format
 
     return comparison_page(table)
-
-
-COMPARE_FORMATS: dict[str, Callable[[Comparison], str]] = {
-    "text": render_text,
-    "markdown": render_markdown,
-    "html": render_html,
-    "csv": render_csv,
-    "json": render_json,
-}

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.table import Table
 from rich.text import Text
 
 from .diff import Change, Side, SummaryDiff
 from .terms import label
-from .textout import console_text, md_cell, page_ref
+from .textout import console_text, md_cell, page_ref, terminal_width
 
 MARKS = {"worse": "▼", "better": "▲", "neutral": "•"}
 MD_MARKS = {"worse": "🔴", "better": "🟢", "neutral": "⚪"}
@@ -43,7 +41,8 @@ def _overall(passed: bool, diff: SummaryDiff) -> str:
     return _status("pass" if passed else "fail", diff)
 
 
-def render_text(diff: SummaryDiff, width: int = 80) -> str:
+def render_text(diff: SummaryDiff, width: int | None = None) -> str:
+    width = width or terminal_width()  # the terminal's, or COLUMNS; a pipe gets 100
     lang = diff.language
     blocks: list[object] = [Text(label("diff.title", lang, old=diff.old, new=diff.new), style="bold")]
     blocks.append(Text(_counts(diff)))
@@ -154,11 +153,3 @@ def _escape_property(text: str) -> str:
 
 def render_json(diff: SummaryDiff) -> str:
     return diff.model_dump_json(indent=2) + "\n"
-
-
-DIFF_FORMATS: dict[str, Callable[[SummaryDiff], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-    "github": render_github,
-}

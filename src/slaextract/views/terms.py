@@ -15,7 +15,6 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from ..data import load_yaml
 from ..model import (
     Availability,
     ChannelItem,
@@ -27,6 +26,7 @@ from ..model import (
 )
 from ..policy import messages
 from ..policy.messages import Lang
+from ..resources import load_yaml
 
 FIELDS = (
     "coverage",

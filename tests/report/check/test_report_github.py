@@ -6,17 +6,18 @@ import re
 
 import pytest
 
-from slaextract.report import CheckResult, Report, github
+from slaextract.report.check import github
+from slaextract.report.check.base import CheckReport, CheckResult
 
 LINE = re.compile(r"^::(error|warning|notice) (?:[a-z]+=[^,:]*)(?:,[a-z]+=[^,:]*)*::.*$")
 
 
-def test_every_line_is_a_workflow_command(report: Report) -> None:
+def test_every_line_is_a_workflow_command(report: CheckReport) -> None:
     lines = github.render(report).splitlines()
     assert lines and all(LINE.match(line) for line in lines), lines
 
 
-def test_finding_with_evidence_points_at_its_page(report: Report) -> None:
+def test_finding_with_evidence_points_at_its_page(report: CheckReport) -> None:
     lines = github.render(report).splitlines()
     assert (
         "::error file=contracts/enterprise msa.pdf,line=4,title=response.rank1 (below minimum)::"
@@ -28,7 +29,7 @@ def test_finding_with_evidence_points_at_its_page(report: Report) -> None:
     )
 
 
-def test_missing_term_is_a_file_level_annotation(report: Report) -> None:
+def test_missing_term_is_a_file_level_annotation(report: CheckReport) -> None:
     lines = github.render(report).splitlines()
     assert (
         "::error file=contracts/draft.pdf,title=coverage.24x7 (missing)::"
@@ -37,7 +38,7 @@ def test_missing_term_is_a_file_level_annotation(report: Report) -> None:
     )
 
 
-def test_waived_finding_is_a_notice_and_unreadable_file_an_error(report: Report) -> None:
+def test_waived_finding_is_a_notice_and_unreadable_file_an_error(report: CheckReport) -> None:
     lines = github.render(report).splitlines()
     assert any(
         line.startswith(
@@ -67,5 +68,5 @@ def test_escaping(value: str, data: str, prop: str) -> None:
 
 def test_properties_with_commas_and_colons_are_escaped(results: list[CheckResult]) -> None:
     odd = CheckResult("a,b:c.pdf", verdict=results[1].verdict)
-    first = github.render(Report([odd])).splitlines()[0]
+    first = github.render(CheckReport([odd])).splitlines()[0]
     assert first.startswith("::error file=a%2Cb%3Ac.pdf,title=")

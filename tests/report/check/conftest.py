@@ -10,9 +10,9 @@ import pytest
 
 from slaextract.model import ClauseSummary
 from slaextract.policy import Policy, check, load_policy_text
-from slaextract.report import CheckResult, Report
+from slaextract.report.check.base import CheckReport, CheckResult
 
-SUMMARIES = Path(__file__).resolve().parents[1] / "policy" / "data"
+SUMMARIES = Path(__file__).resolve().parents[2] / "policy" / "data"
 TODAY = dt.date(2025, 3, 1)
 
 POLICY = """\
@@ -48,5 +48,5 @@ def results(policy: Policy) -> list[CheckResult]:
 
 
 @pytest.fixture
-def report(results: list[CheckResult]) -> Report:
-    return Report(results)
+def report(results: list[CheckResult]) -> CheckReport:
+    return CheckReport(results)

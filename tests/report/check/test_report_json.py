@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from slaextract.policy import Verdict
-from slaextract.report import CheckResult, Report
-from slaextract.report import json as json_format
+from slaextract.report.check import json as json_format
+from slaextract.report.check.base import CheckReport, CheckResult
 
 
-def test_round_trips_every_verdict(report: Report) -> None:
+def test_round_trips_every_verdict(report: CheckReport) -> None:
     document = json.loads(json_format.render(report))
     assert (document["format"], document["format_version"], document["fail_on"]) == (
         "slaextract-check",
@@ -26,16 +26,16 @@ def test_round_trips_every_verdict(report: Report) -> None:
 
 def test_passed_follows_fail_on(results: list[CheckResult]) -> None:
     enterprise = [results[0]]  # one error finding, one warning, one waived
-    assert json.loads(json_format.render(Report(enterprise)))["results"][0]["passed"] is False
+    assert json.loads(json_format.render(CheckReport(enterprise)))["results"][0]["passed"] is False
     verdict = results[0].verdict
     assert verdict is not None
     only_warning = verdict.model_copy(
         update={"findings": [f for f in verdict.findings if f.severity == "warning"]}
     )
     item = CheckResult("x.pdf", verdict=only_warning)
-    assert json.loads(json_format.render(Report([item])))["results"][0]["passed"] is True
-    assert json.loads(json_format.render(Report([item], fail_on="warning")))["results"][0]["passed"] is False
+    assert json.loads(json_format.render(CheckReport([item])))["results"][0]["passed"] is True
+    assert json.loads(json_format.render(CheckReport([item], fail_on="warning")))["results"][0]["passed"] is False
 
 
-def test_chinese_stays_readable(report: Report) -> None:
+def test_chinese_stays_readable(report: CheckReport) -> None:
     assert "策略要求" in json_format.render(report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import ClauseSummary
+from ...model import ClauseSummary
 
 
 def render(summary: ClauseSummary) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..policy.findings import Finding, RuleInfo, Verdict
-from .base import CheckResult, Report, artifact_path, page_of, quote
+from ...policy.findings import Finding, RuleInfo, Verdict
+from .base import CheckReport, CheckResult, artifact_path, page_of, quote
 
 # Characters XML 1.0 cannot carry at all, even escaped; PDF text sometimes has them (form feeds).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -30,7 +30,7 @@ def _describe(finding: Finding) -> str:
     return clean("\n".join(lines))
 
 
-def _testcase(rule: RuleInfo, verdict: Verdict, file: str, report: Report) -> ET.Element:
+def _testcase(rule: RuleInfo, verdict: Verdict, file: str, report: CheckReport) -> ET.Element:
     case = ET.Element("testcase", name=rule.id, classname=file, file=file, time="0")
     findings = verdict.findings_for(rule.id)
     failing = [f for f in findings if f.fails_at(report.fail_on)]
@@ -48,7 +48,7 @@ def _testcase(rule: RuleInfo, verdict: Verdict, file: str, report: Report) -> ET
     return case
 
 
-def _suite(result: CheckResult, report: Report) -> ET.Element:
+def _suite(result: CheckResult, report: CheckReport) -> ET.Element:
     file = artifact_path(result.path)
     suite = ET.Element("testsuite", name=file)
     if result.verdict is None:
@@ -65,7 +65,7 @@ def _suite(result: CheckResult, report: Report) -> ET.Element:
     return suite
 
 
-def render(report: Report) -> str:
+def render(report: CheckReport) -> str:
     root = ET.Element("testsuites", name="slaextract check")
     root.extend(_suite(result, report) for result in report.results)
     for counter in ("tests", "failures", "errors", "skipped"):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from slaextract.report import CheckResult, Report, text
+from slaextract.report.check import text
+from slaextract.report.check.base import CheckReport, CheckResult
 
 
-def test_groups_findings_under_their_requirement_with_pages(report: Report) -> None:
+def test_groups_findings_under_their_requirement_with_pages(report: CheckReport) -> None:
     out = text.render(report)
     lines = out.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("contracts/enterprise msa.pdf")))
@@ -16,7 +17,7 @@ def test_groups_findings_under_their_requirement_with_pages(report: Report) -> N
     assert any("✓ coverage.24x7" in line for line in lines[start:rule_line])
 
 
-def test_waived_and_unreadable_and_summary(report: Report) -> None:
+def test_waived_and_unreadable_and_summary(report: CheckReport) -> None:
     out = text.render(report)
     assert "~ channels.chat" in out
     assert "waived until 2025-12-31: chat is on the vendor's roadmap" in out
@@ -29,10 +30,10 @@ def test_expired_waiver_is_mentioned(results: list[CheckResult]) -> None:
     assert verdict is not None
     waived = verdict.waived[0]
     expired = verdict.model_copy(update={"waived": [], "expired_waivers": [waived.waiver]})
-    out = text.render(Report([CheckResult("x.pdf", verdict=expired)]))
+    out = text.render(CheckReport([CheckResult("x.pdf", verdict=expired)]))
     assert "waiver for channels.chat expired on 2025-12-31; it no longer applies" in out
 
 
 def test_colour_only_when_asked(results: list[CheckResult]) -> None:
-    assert "\x1b[" not in text.render(Report(results))
-    assert "\x1b[" in text.render(Report(results, color=True))
+    assert "\x1b[" not in text.render(CheckReport(results))
+    assert "\x1b[" in text.render(CheckReport(results, color=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from slaextract import extract_text
-from slaextract.render.text import render
+from slaextract.report.summary.text import render
 
 CONTRACT = (
     "Support is available 24 hours a day, 7 days a week. The Provider will respond to Priority 1 incidents "

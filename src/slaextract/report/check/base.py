@@ -1,14 +1,13 @@
-"""The one interface every output format implements: `render(report: Report) -> str`."""
+"""What every check format reads: a CheckReport (each file's verdict or error), and small helpers."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
-from ..policy.findings import Finding, RuleInfo, Verdict
-from ..policy.model import Severity
+from ...policy.findings import Finding, RuleInfo, Verdict
+from ...policy.model import Severity
 
 TOOL_NAME = "slaextract"
 
@@ -23,7 +22,7 @@ class CheckResult:
 
 
 @dataclass(frozen=True)
-class Report:
+class CheckReport:
     results: Sequence[CheckResult]
     fail_on: Severity = "error"
     color: bool = False
@@ -38,12 +37,8 @@ class Report:
         return list(seen.values())
 
 
-class Renderer(Protocol):
-    def __call__(self, report: Report) -> str: ...
-
-
 def tool_version() -> str:
-    from .. import __version__  # noqa: PLC0415 - the package root imports lazily; ask it only when rendering
+    from ... import __version__  # noqa: PLC0415 - the package root imports lazily; ask it only when rendering
 
     return __version__
 

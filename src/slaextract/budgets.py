@@ -1,4 +1,4 @@
-"""How long and how large a document may be, by default.
+"""The bounds every stage shares: how long and how large a document may be, and how long one regex may run.
 
 A fixed 60 s per document fails long contracts on a busy machine (300 pages take a few seconds
 alone, several times that when the cores are shared), so the default time grows with the page
@@ -14,6 +14,10 @@ from pathlib import Path
 
 BASE_SECONDS = 60.0
 SECONDS_PER_PAGE = 0.1
+# Seconds one regex may run on one piece of text before it is abandoned (the `regex` package's
+# timeout). Rules are checked to be free of catastrophic backtracking; this is the backstop.
+REGEX_TIMEOUT = 0.5
+
 MAX_PAGES = 10_000  # memory stays flat (pages are read one at a time); this only refuses absurd files
 SCAN_BYTES = 64 << 20
 BYTES_PER_PAGE = 3_000  # when page objects are compressed out of sight: a conservative size-based guess

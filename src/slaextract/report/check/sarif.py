@@ -13,8 +13,8 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from ..policy.findings import Finding, RuleInfo
-from .base import TOOL_NAME, CheckResult, Report, artifact_path, page_of, quote, tool_version
+from ...policy.findings import Finding, RuleInfo
+from .base import TOOL_NAME, CheckReport, CheckResult, artifact_path, page_of, quote, tool_version
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -86,7 +86,7 @@ def _results(check: CheckResult, rule_index: dict[str, int]) -> list[dict[str, A
     return [_result(f, uri, rule_index) for f in [*check.verdict.findings, *check.verdict.waived]]
 
 
-def _notifications(report: Report) -> list[dict[str, Any]]:
+def _notifications(report: CheckReport) -> list[dict[str, Any]]:
     return [
         {
             "level": "error",
@@ -98,7 +98,7 @@ def _notifications(report: Report) -> list[dict[str, Any]]:
     ]
 
 
-def render(report: Report) -> str:
+def render(report: CheckReport) -> str:
     rules = report.rules
     rule_index = {rule.id: i for i, rule in enumerate(rules)}
     notifications = _notifications(report)

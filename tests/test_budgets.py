@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from slaextract.budget import BASE_SECONDS, default_timeout, estimated_pages, timeout_for
+from slaextract.budgets import BASE_SECONDS, default_timeout, estimated_pages, timeout_for
 
 
 def fake_pdf(tmp_path: Path, pages: int) -> Path:

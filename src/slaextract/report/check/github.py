@@ -6,7 +6,7 @@ property value (file, title) `:` and `,` are too, since they delimit properties.
 
 from __future__ import annotations
 
-from .base import Report, artifact_path, page_of
+from .base import CheckReport, artifact_path, page_of
 
 
 def escape_data(value: str) -> str:
@@ -22,7 +22,7 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
     return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
 
 
-def render(report: Report) -> str:
+def render(report: CheckReport) -> str:
     lines = []
     for result in report.results:
         file = artifact_path(result.path)

@@ -7,10 +7,10 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from ..fields.base import page
-from ..fields.registry import FIELDS
-from ..model import ClauseSummary
-from ..views.textout import terminal_width
+from ...fields.base import page
+from ...fields.registry import FIELDS
+from ...model import ClauseSummary
+from ...views.textout import terminal_width
 
 
 def plural(n: float, word: str) -> str:

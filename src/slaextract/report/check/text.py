@@ -7,13 +7,13 @@ from io import StringIO
 from rich.console import Console, Group
 from rich.text import Text
 
-from ..policy.findings import Finding, RuleInfo, Verdict
-from .base import CheckResult, Report, page_of, quote
+from ...policy.findings import Finding, RuleInfo, Verdict
+from .base import CheckReport, CheckResult, page_of, quote
 
 MARKS = {"fail": ("✗", "bold red"), "warn": ("!", "yellow"), "pass": ("✓", "green"), "waived": ("~", "cyan")}
 
 
-def _status(rule: RuleInfo, verdict: Verdict, report: Report) -> str:
+def _status(rule: RuleInfo, verdict: Verdict, report: CheckReport) -> str:
     findings = verdict.findings_for(rule.id)
     if any(f.fails_at(report.fail_on) for f in findings):
         return "fail"
@@ -36,7 +36,7 @@ def _finding_lines(finding: Finding) -> list[Text]:
     return lines
 
 
-def _verdict_lines(verdict: Verdict, report: Report) -> list[Text]:
+def _verdict_lines(verdict: Verdict, report: CheckReport) -> list[Text]:
     lines: list[Text] = []
     for rule in verdict.rules:
         status = _status(rule, verdict, report)
@@ -57,7 +57,7 @@ def _verdict_lines(verdict: Verdict, report: Report) -> list[Text]:
     return lines
 
 
-def _header(result: CheckResult, report: Report) -> Text:
+def _header(result: CheckResult, report: CheckReport) -> Text:
     line = Text(result.path, style="bold")
     if result.verdict is None:
         return line.append(f": cannot check: {result.error}", style="bold red")
@@ -72,7 +72,7 @@ def _header(result: CheckResult, report: Report) -> Text:
     return line.append(f" ({', '.join(shown)})" if shown else "", style="dim")
 
 
-def _summary(report: Report) -> Text:
+def _summary(report: CheckReport) -> Text:
     checked = [r for r in report.results if r.verdict is not None]
     failed = sum(not r.verdict.passed_at(report.fail_on) for r in checked if r.verdict)
     unreadable = len(report.results) - len(checked)
@@ -82,7 +82,7 @@ def _summary(report: Report) -> Text:
     )
 
 
-def render(report: Report) -> str:
+def render(report: CheckReport) -> str:
     blocks: list[Text] = []
     for result in report.results:
         blocks.append(_header(result, report))

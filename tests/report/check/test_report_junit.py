@@ -5,10 +5,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from slaextract.policy import Finding, Verdict
-from slaextract.report import CheckResult, Report, junit
+from slaextract.report.check import junit
+from slaextract.report.check.base import CheckReport, CheckResult
 
 
-def parse(report: Report) -> ET.Element:
+def parse(report: CheckReport) -> ET.Element:
     return ET.fromstring(junit.render(report))
 
 
@@ -22,7 +23,7 @@ def case(testsuite: ET.Element, name: str) -> ET.Element:
     return found
 
 
-def test_one_testcase_per_requirement_per_file(report: Report) -> None:
+def test_one_testcase_per_requirement_per_file(report: CheckReport) -> None:
     root = parse(report)
     assert [s.get("name") for s in root.findall("testsuite")] == [
         "contracts/enterprise msa.pdf",
@@ -36,7 +37,7 @@ def test_one_testcase_per_requirement_per_file(report: Report) -> None:
     assert all(c.get("classname") == "contracts/enterprise msa.pdf" for c in enterprise)
 
 
-def test_failing_requirement_has_a_failure_with_page_and_quote(report: Report) -> None:
+def test_failing_requirement_has_a_failure_with_page_and_quote(report: CheckReport) -> None:
     enterprise = suite(parse(report), "contracts/enterprise msa.pdf")
     failure = case(enterprise, "response.rank1").find("failure")
     assert failure is not None
@@ -46,31 +47,31 @@ def test_failing_requirement_has_a_failure_with_page_and_quote(report: Report) -
     assert case(enterprise, "coverage.24x7").find("failure") is None
 
 
-def test_warning_fails_only_when_fail_on_is_warning(report: Report, results: list[CheckResult]) -> None:
+def test_warning_fails_only_when_fail_on_is_warning(report: CheckReport, results: list[CheckResult]) -> None:
     default = case(suite(parse(report), "contracts/enterprise msa.pdf"), "availability.minimum")
     assert default.find("failure") is None
     assert "99.95%" in (default.findtext("system-out") or "")
     strict = case(
-        suite(parse(Report(results, fail_on="warning")), "contracts/enterprise msa.pdf"),
+        suite(parse(CheckReport(results, fail_on="warning")), "contracts/enterprise msa.pdf"),
         "availability.minimum",
     )
     assert strict.find("failure") is not None
 
 
-def test_waived_requirement_is_skipped(report: Report) -> None:
+def test_waived_requirement_is_skipped(report: CheckReport) -> None:
     skipped = case(suite(parse(report), "contracts/enterprise msa.pdf"), "channels.chat").find("skipped")
     assert skipped is not None
     assert skipped.get("message") == "waived until 2025-12-31: chat is on the vendor's roadmap"
 
 
-def test_unreadable_file_is_an_error_testcase(report: Report) -> None:
+def test_unreadable_file_is_an_error_testcase(report: CheckReport) -> None:
     broken = suite(parse(report), "contracts/broken.pdf")
     error = case(broken, "read").find("error")
     assert error is not None and (error.get("message") or "").startswith("not a PDF")
     assert broken.get("errors") == "1"
 
 
-def test_counts_add_up(report: Report) -> None:
+def test_counts_add_up(report: CheckReport) -> None:
     root = parse(report)
     for testsuite in root.findall("testsuite"):
         cases = testsuite.findall("testcase")
@@ -82,10 +83,10 @@ def test_counts_add_up(report: Report) -> None:
     assert root.get("tests") == str(sum(int(s.get("tests") or 0) for s in root.findall("testsuite")))
 
 
-def test_control_characters_from_pdf_text_do_not_break_the_xml(report: Report) -> None:
+def test_control_characters_from_pdf_text_do_not_break_the_xml(report: CheckReport) -> None:
     verdict = report.results[0].verdict
     assert verdict is not None
     bad: Finding = verdict.findings[0].model_copy(update={"message": "form\x0cfeed \x00 here"})
     patched: Verdict = verdict.model_copy(update={"findings": [bad, *verdict.findings[1:]]})
-    root = parse(Report([CheckResult("x.pdf", verdict=patched)]))
+    root = parse(CheckReport([CheckResult("x.pdf", verdict=patched)]))
     assert root.find(".//failure") is not None

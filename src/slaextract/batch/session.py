@@ -1,37 +1,24 @@
-"""The batch side of the commands: `extract` over many inputs, the loop `check` shares, `table`.
+"""One batch run, as the commands drive it: inputs, result store, workers or cluster, progress, signals.
 
-cli.py declares the options; everything a batch does between them (inputs, result store,
-workers or cluster, output, progress, signals) is driven from here.
+`each_document` is the loop every command that reads many documents shares; `extract` adds its
+output (slaextract.commands.extract). Problems that stop the run before it starts raise
+UsageError; cli.py turns them into one line and exit 2.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import typer
-
+from ..errors import UsageError
 from . import scheduler, signals
 from .inputs import expand_inputs, is_pattern
-from .output import FileLines, ReaderGone, StdoutLines
 from .progress import Tally, progress_wanted
 from .scheduler import Backend, Outcome
 from .signals import Interrupted
 from .store import Redo, ResultStore, default_cache_dir
-
-
-def fail(message: str) -> typer.Exit:
-    """One line on stderr, exit 2: the tool could not do its job."""
-    typer.echo(f"slaextract: {message}", err=True)
-    return typer.Exit(2)
-
-
-def error_line(path: Path, error: BaseException) -> str:
-    message = getattr(error, "message", str(error))
-    return json.dumps({"path": str(path), "error": message}, ensure_ascii=False)
 
 
 @dataclass
@@ -51,7 +38,7 @@ def gather(files: list[Path]) -> tuple[list[Path], bool]:
     """The inputs, and whether this is a batch (JSON Lines, a result store) rather than one file."""
     inputs = expand_inputs(files)
     if not inputs:
-        raise fail("no input files found")
+        raise UsageError("no input files found")
     many = len(inputs) > 1 or any(f.is_dir() or is_pattern(f) for f in files)
     return inputs, many
 
@@ -62,7 +49,7 @@ def open_store(options: BatchOptions, many: bool) -> ResultStore | None:
         try:
             return ResultStore(options.out_dir)
         except OSError as exc:
-            raise fail(f"{options.out_dir}: cannot write results there ({exc.strerror})") from None
+            raise UsageError(f"{options.out_dir}: cannot write results there ({exc.strerror})") from None
     cache = default_cache_dir() if many else None
     try:
         return ResultStore(cache, keep_failures=False) if cache is not None else None
@@ -81,19 +68,29 @@ def backend_for(options: BatchOptions) -> Iterator[Backend | None]:
         with dask_backend(options.cluster) as backend:
             yield backend
     except ClusterError as exc:
-        raise fail(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
 
 def read_documents(
-    inputs: list[Path], options: BatchOptions, store: ResultStore | None, on_outcome: Callable[[Outcome], None],
+    inputs: list[Path],
+    options: BatchOptions,
+    store: ResultStore | None,
+    on_outcome: Callable[[Outcome], None],
     tally: Tally,
 ) -> Interrupted | None:
     """Read every input (workers, store, signals) and pass each outcome on in input order;
     the interrupt that stopped the run, if one did (its message is already said)."""
     with backend_for(options) as backend, signals.interruptible():
         outcomes = scheduler.run_documents(
-            inputs, password=options.password, timeout=options.timeout, max_pages=options.max_pages,
-            jobs=options.jobs, store=store, redo=options.redo, backend=backend, observer=tally,
+            inputs,
+            password=options.password,
+            timeout=options.timeout,
+            max_pages=options.max_pages,
+            jobs=options.jobs,
+            store=store,
+            redo=options.redo,
+            backend=backend,
+            observer=tally,
         )
         try:
             with closing(outcomes):
@@ -118,48 +115,6 @@ def each_document(
     if stop is None:
         tally.close(summary=True)
     return stop
-
-
-def extract_batch(files: list[Path], output: Path | None, fmt: str, options: BatchOptions) -> int:
-    """`slaextract extract`: the exit code (0 every file read, 2 any could not be, 128+N interrupted)."""
-    from ..render import FORMATS  # noqa: PLC0415 - the renderers import the models; --help must stay fast
-    from ..render.json import render_line  # noqa: PLC0415
-
-    if fmt not in FORMATS:
-        raise fail(f"unknown --format {fmt!r}; choose json or text")
-    inputs, many = gather(files)
-    store = open_store(options, many)
-    tally = Tally(show=many and progress_wanted())  # one file: nothing but its result
-    try:
-        sink = FileLines(output) if output is not None else None
-    except OSError as exc:
-        raise fail(f"{output}: cannot write ({exc.strerror})") from None
-    failed = False
-
-    def emit(outcome: Outcome) -> None:
-        nonlocal failed
-        result = outcome.result
-        if outcome.failed:
-            failed = True
-            tally.say(f"slaextract: {result}")
-            if not many:
-                return
-            line = error_line(outcome.path, result)  # type: ignore[arg-type]
-        else:
-            line = render_line(result) if many and fmt == "json" else FORMATS[fmt](result)  # type: ignore[arg-type]
-        (sink or StdoutLines(tally.printer())).write(line)
-
-    try:
-        stop = read_documents(inputs, options, store, emit, tally)
-    except ReaderGone:
-        return 0
-    finally:
-        if sink is not None:
-            sink.finish()
-    if stop is not None:
-        return stop.exit_code
-    tally.close(summary=True)
-    return 2 if failed else 0
 
 
 def redo_from(force: bool, retry_failed: bool) -> Redo:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .base import CheckResult, Report, tool_version
+from .base import CheckReport, CheckResult, tool_version
 
 FORMAT_VERSION = "1"
 
 
-def _result(result: CheckResult, report: Report) -> dict[str, Any]:
+def _result(result: CheckResult, report: CheckReport) -> dict[str, Any]:
     verdict = result.verdict
     return {
         "path": result.path,
@@ -20,7 +20,7 @@ def _result(result: CheckResult, report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
+def render(report: CheckReport) -> str:
     document = {
         "format": "slaextract-check",
         "format_version": FORMAT_VERSION,
