@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from slaextract.fields.context import detect_language, split_sentences
 
@@ -21,15 +23,22 @@ def test_sentences_end_at_full_stops_but_not_in_numbers_abbreviations_or_clause_
 
 
 def test_chinese_sentences_end_at_chinese_stops() -> None:
-    assert sentences("响应时间为15分钟。解决时间为4小时；其他按约定") == ["响应时间为15分钟。", "解决时间为4小时；", "其他按约定"]
+    assert sentences("响应时间为15分钟。解决时间为4小时；其他按约定") == [
+        "响应时间为15分钟。",
+        "解决时间为4小时；",
+        "其他按约定",
+    ]
 
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("Support hours are 9 to 5.", "en"),
-    ("支持时间为工作日", "zh"),
-    ("Support 支持 hours 时间 are here 这里", "mixed"),
-    ("123 456", "en"),  # no words at all: the default
-])
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Support hours are 9 to 5.", "en"),
+        ("支持时间为工作日", "zh"),
+        ("Support 支持 hours 时间 are here 这里", "mixed"),
+        ("123 456", "en"),  # no words at all: the default
+    ],
+)
 def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
 
@@ -50,3 +59,45 @@ def test_rows_and_sentences_become_units_with_evidence(context_of) -> None:
 def test_drafting_notes_are_not_read(context_of) -> None:
     ctx = context_of("Support", "[Drafting note: confirm whether support is 24x7 before signature.]")
     assert [u.text for u in ctx.units] == ["Support"]
+
+
+def sentences_by_full_search(text: str) -> list[tuple[int, int]]:
+    """split_sentences as a search of every position would cut (what it did before it looked only
+    after end marks)."""
+    from slaextract.fields.context import SENTENCE_END
+
+    cuts = [m.start() for m in SENTENCE_END.finditer(text)]
+    spans, pos = [], 0
+    for end in [*cuts, len(text)]:
+        if end > pos and text[pos:end].strip():
+            spans.append((pos + len(text[pos:end]) - len(text[pos:end].lstrip()), end))
+        pos = end
+    return spans
+
+
+SENTENCE_PIECES = st.sampled_from(
+    [
+        "Support",
+        " is",
+        " e.g.",
+        " U.S.",
+        " 99.9%",
+        ". ",
+        "; ",
+        "! ",
+        "? ",
+        "。",
+        "；",
+        "响应",
+        " A",
+        " (b)",
+        " 3.1 ",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=20).map("".join))
+def test_sentences_are_cut_where_a_full_search_cuts(text):
+    assert split_sentences(text) == sentences_by_full_search(text)

@@ -182,7 +182,7 @@ def warm_up() -> SlaError | None:
     from ..rules import default_rules  # noqa: PLC0415
 
     try:
-        default_rules()
+        default_rules().work_out_gates()
     except SlaError as exc:
         return exc
     return None

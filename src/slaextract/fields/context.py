@@ -27,6 +27,8 @@ SENTENCE_END = regex.compile(
     rf"|(?<=(?<!\b[A-Za-z]\.[A-Za-z]|\b(?:[A-Za-z]|{fragment('abbreviations')}))[.!?;])"
     r"(?=\s+[A-Z“\"‘'(\p{Han}])"
 )
+# every sentence end follows one of these marks: SENTENCE_END is tried only just after one
+END_MARK = regex.compile(rf"[{chars('tight_end')};!?.]")
 CJK = regex.compile(r"\p{Han}")
 LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 
@@ -164,8 +166,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     try:
-        for m in SENTENCE_END.finditer(text, timeout=REGEX_TIMEOUT):
-            end = m.start()
+        for mark in END_MARK.finditer(text, timeout=REGEX_TIMEOUT):
+            end = mark.end()  # lookbehinds see the text before `end`, as in a search of the whole
+            if SENTENCE_END.match(text, end, timeout=REGEX_TIMEOUT) is None:
+                continue
             if end > pos and text[pos:end].strip():
                 spans.append((pos, end))
             pos = end

@@ -185,6 +185,12 @@ class RuleSet:
             self._by[(r.term, r.role)].append(r)
         self._by_lang: dict[tuple[str, str, str | None], list[Rule]] = {}  # filled on demand
 
+    def work_out_gates(self) -> RuleSet:
+        """Every rule's gate now (a batch's parent does this once, before its workers fork)."""
+        for rule in self.rules:
+            _ = rule.gate
+        return self
+
     def get(self, term: str, role: str, lang: str | None = None) -> list[Rule]:
         key = (term, role, lang)
         found = self._by_lang.get(key)

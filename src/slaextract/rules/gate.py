@@ -80,10 +80,13 @@ def minimal(strings: Strings) -> tuple[str, ...]:
 def requirements(items: list) -> list[Strings]:
     """Every literal set a sequence guarantees a hit in: its runs of exact parts, and the
     requirement of each inexact part."""
+    return requirements_of([item(op, arg) for op, arg in items])
+
+
+def requirements_of(parts: list[Info]) -> list[Strings]:
     out: list[Strings] = []
     run: Strings = EMPTY  # the exact strings of the parts since the last inexact one
-    for op, arg in items:
-        part = item(op, arg)
+    for part in parts:
         if part.exact is not None and len(run) * len(part.exact) <= MAX_EXACT:
             run = frozenset(a + b for a in run for b in part.exact)
             continue
@@ -94,15 +97,15 @@ def requirements(items: list) -> list[Strings]:
 
 def sequence(items: list) -> Info:
     """A nested part: its exact strings when it has few, and its strongest single requirement."""
+    parts = [item(op, arg) for op, arg in items]  # each part analysed once: patterns nest deeply
     exact: Strings | None = EMPTY
-    for op, arg in items:
-        part = item(op, arg)
+    for part in parts:
         if exact is None or part.exact is None or len(exact) * len(part.exact) > MAX_EXACT:
             exact = None
             break
         exact = frozenset(a + b for a in exact for b in part.exact)
     best = None
-    for need in requirements(items):
+    for need in requirements_of(parts):
         best = better(best, need)
     return Info(exact, best)
 
