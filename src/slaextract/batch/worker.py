@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import InputError, LimitError, SlaError
 from ..model import ClauseSummary
-from .caps import cap_memory, memory_limit, rss_bytes, time_limit, timeout_message, vm_bytes
+from .caps import cap_memory, memory_limit, rss_bytes, time_limit, timeout_message
 
 Result = ClauseSummary | SlaError
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -159,7 +159,7 @@ class Slot:
 
     A worker that overruns the deadline or the memory cap is killed; one that dies is reaped and
     its exit status becomes the error; in both cases the next document gets a new worker. A
-    worker whose address space has grown by more than the cap is retired after its document.
+    worker whose resident memory has grown by more than the cap is retired after its document.
     """
 
     def __init__(self) -> None:
@@ -168,7 +168,7 @@ class Slot:
         self.path: Path | None = None  # the document being read
         self.deadline = 0.0
         self.timeout = 0.0
-        self.start_vm = self.start_rss = 0
+        self.start_rss = 0
 
     @property
     def pid(self) -> int:
@@ -186,7 +186,7 @@ class Slot:
         process.start()
         child_end.close()
         self.process, self.conn = process, parent_end
-        self.start_vm, self.start_rss = vm_bytes(process.pid), rss_bytes(process.pid)
+        self.start_rss = rss_bytes(process.pid)
 
     def submit(self, path: Path, password: str | None, max_pages: int | None, timeout: float) -> None:
         """Hand a document to the worker (starting one if needed); raises OSError if none can start."""
@@ -216,8 +216,12 @@ class Slot:
             self.stop(kill=True)
             return InputError(f"could not be processed (worker sent a broken result: {exc})", str(path))
         limit = memory_limit()
-        if isinstance(result, LimitError) or (limit and vm_bytes(self.pid) > self.start_vm + limit):
-            self.stop()  # retire it: it ran out of memory once, or its heap has grown past the cap
+        # Retire it if it ran out of memory once, or if what it holds has grown past the cap. What
+        # it holds is resident memory: the OCR engine reserves address space it never touches
+        # (about 1 GB after one scan), and a worker retired for that would load the models and
+        # fault their arena in again for every scan, three times the cost of reading it.
+        if isinstance(result, LimitError) or (limit and rss_bytes(self.pid) > self.start_rss + limit):
+            self.stop()
         return result
 
     def overrun(self) -> Result | None:
