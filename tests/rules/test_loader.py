@@ -102,3 +102,22 @@ def test_every_declared_role_is_used_and_documented():
     missing = [f"{t}/{role}" for t, role in sorted(declared) if f"`{role}`" not in readme]
     missing += [f"{{{name}}}" for name in sorted(lexicon().names()) if f"`{name}`" not in readme]
     assert missing == [], "patterns/README.md does not document " + ", ".join(missing)
+
+
+def test_every_built_in_rule_is_free_of_nested_unbounded_quantifiers():
+    # the loader trusts the built-in rules (it checks only a user's patterns folder on each run)
+    from slaextract.rules import default_rules
+
+    risky = [r.id for r in default_rules().rules if r.spec.regex and has_nested_unbounded(r.spec.regex)]
+    assert risky == []
+
+
+def test_an_english_document_compiles_no_chinese_rule():
+    from slaextract.pdf.textfile import document_from_text
+    from slaextract.pipeline import summarize
+
+    rules = load_rules()  # the built-in rules, compiled on first use
+    summary = summarize(document_from_text("Support: 24x7. Priority 1 incidents: response within 15 minutes."), rules)
+    assert summary.response_times and summary.document.language == "en"
+    compiled = {r.language for r in rules.rules if r._pattern is not None}
+    assert "en" in compiled and "zh" not in compiled

@@ -11,4 +11,4 @@ from ..pipeline import extract  # noqa: F401 - imported for the workers to inher
 from ..rules import default_rules
 
 with suppress(SlaError):  # a broken patterns/ folder: each document reports it
-    default_rules().work_out_gates()
+    default_rules().prepare()

@@ -182,7 +182,7 @@ def warm_up() -> SlaError | None:
     from ..rules import default_rules  # noqa: PLC0415
 
     try:
-        default_rules().work_out_gates()
+        default_rules().prepare()
     except SlaError as exc:
         return exc
     return None

@@ -108,15 +108,22 @@ def days_in(ctx: Context, text: str, near: int = 0) -> int | None:
 
 
 def from_unit(ctx: Context, unit: Unit) -> list[Staffing]:
-    text = unit.text
-    if not ctx.rules.may_match("coverage", text, ctx.language):
+    if not ctx.rules.may_match("coverage", unit.text, ctx.language):
         return []
-    if ctx.rules.search_any("coverage", "veto", text, ctx.language):
+    found = staffing_in(ctx, unit)
+    # the veto and the support context are asked only of a unit that states hours: most do not
+    if not found or ctx.rules.search_any("coverage", "veto", unit.text, ctx.language):
         return []
-    if not ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) and not in_priority_table(
+    if ctx.rules.search_any("coverage", "context", context_text(ctx, unit), ctx.language) or in_priority_table(
         ctx, unit
     ):
-        return []
+        return found
+    return []
+
+
+def staffing_in(ctx: Context, unit: Unit) -> list[Staffing]:
+    """Every days-and-hours the unit's text states, before any veto or context is asked."""
+    text = unit.text
     found: list[Staffing] = []
     taken: list[tuple[int, int]] = []
     for rule in ctx.rules.get("coverage", "weekdays_all_day", ctx.language):
