@@ -10,6 +10,7 @@ runs, each as a cold subprocess, in paired repetitions:
   slaextract extract FILE          (the installed CLI next to this interpreter)
   pdfplumber: extract_text() of every page   (first repetition only, up to --plumber-max-pages)
   pdftotext FILE -                 (when installed: apt-get install poppler-utils)
+  pypdfium2: every page's text and glyph-run boxes (the floor under reading as slaextract reads)
 
 plus the Chinese and English samples and `slaextract --version`, and prints one Markdown table
 (CPU and wall seconds, peak RSS from os.wait4) and the ratios of the targets.
@@ -181,7 +182,18 @@ PLUMBER = (
     "    for page in pdf.pages:\n"
     "        page.extract_text()\n"
 )
+# The floor under any Python tool that reads text with its boxes through PDFium, as slaextract
+# does: start Python, open the file, and for every page its text and its glyph-run rectangles.
+FLOOR = (
+    "import sys, pypdfium2\n"
+    "pdf = pypdfium2.PdfDocument(sys.argv[1])\n"
+    "for page in pdf:\n"
+    "    text = page.get_textpage()\n"
+    "    text.get_text_range()\n"
+    "    [text.get_rect(i) for i in range(text.count_rects())]\n"
+)
 OURS, PLUMBER_NAME, POPPLER = "slaextract extract", "pdfplumber extract_text", "pdftotext"
+FLOOR_NAME = "pypdfium2 text + boxes"
 SAMPLES = HERE.parent / "samples"
 
 
@@ -192,6 +204,7 @@ def tools(pdf: Path, pages: int, plumber: bool) -> dict[str, list[str]]:
         out[PLUMBER_NAME] = [sys.executable, "-c", PLUMBER, str(pdf)]
     if shutil.which("pdftotext"):
         out[POPPLER] = ["pdftotext", str(pdf), "-"]
+    out[FLOOR_NAME] = [sys.executable, "-c", FLOOR, str(pdf)]
     return out
 
 
@@ -234,11 +247,15 @@ def main() -> int:
     print()
     for label, _, _ in docs:
         ours = samples.get((label, OURS), [])
-        for other in (PLUMBER_NAME, POPPLER):
+        for other in (PLUMBER_NAME, POPPLER, FLOOR_NAME):
             theirs = samples.get((label, other), [])
             pairs = [a.cpu / b.cpu for a, b in zip(ours, theirs, strict=False) if b.cpu > 0]
             if pairs:
                 print(f"- {label}: slaextract / {other} CPU = {median(pairs):.3f} (paired, {len(pairs)} runs)")
+        floor, poppler = samples.get((label, FLOOR_NAME), []), samples.get((label, POPPLER), [])
+        pairs = [a.cpu / b.cpu for a, b in zip(floor, poppler, strict=False) if b.cpu > 0]
+        if pairs:
+            print(f"- {label}: {FLOOR_NAME} / {POPPLER} CPU = {median(pairs):.3f} (the floor's own ratio)")
     cpu = {label: [r.cpu for r in samples.get((label, OURS), [])] for label, _, _ in docs}
     for small, big in zip(args.pages, args.pages[1:], strict=False):
         for kind in ("", " dense"):
