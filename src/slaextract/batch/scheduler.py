@@ -175,14 +175,18 @@ def addressed_to(result: Result, path: Path) -> Result:
     return result
 
 
-def warm_up() -> SlaError | None:
-    """Import the pipeline and compile the rules here, once, so that every forked worker inherits
-    them; a broken patterns/ folder is an error for every document alike."""
+def warm_up(documents: int = 1) -> SlaError | None:
+    """Import the pipeline and load the rules here, once, so that every forked worker inherits
+    them; a broken patterns/ folder is an error for every document alike. For a batch, compile
+    and gate every rule too (each worker would otherwise do it again); one document compiles
+    only the rules its language asks, in its worker."""
     from ..pipeline import extract  # noqa: F401, PLC0415 - loaded once, inherited by every worker
     from ..rules import default_rules  # noqa: PLC0415
 
     try:
-        default_rules().prepare()
+        rules = default_rules()
+        if documents > 1:
+            rules.prepare()
     except SlaError as exc:
         return exc
     return None
@@ -196,7 +200,7 @@ def local_backend(todo: list[tuple[int, Path]], settings: Settings, jobs: int) -
     """Up to `jobs` worker slots on this machine; outcomes in completion order."""
     if not todo:
         return
-    broken = warm_up()
+    broken = warm_up(len(todo))
     if broken is not None or not isolation_available():
         for index, path in todo:
             signals.check()
