@@ -102,9 +102,12 @@ def test_worker_enforces_its_own_timeout_when_the_parent_cannot(contracts: list[
     """The parent is frozen (SIGSTOP), so only the worker's own watchdog can end the document."""
     stuck = contracts[0].parent / "stuck.txt"
     stuck.write_text(contract_text(8), encoding="utf-8")
-    run = slaextract("extract", str(stuck), "--timeout", "0.5", stub=True, env={"STUB_STUCK": "stuck"})
+    mark = contracts[0].parent / "stuck.started"
+    env = {"STUB_STUCK": "stuck", "STUB_STUCK_MARK": str(mark)}
+    run = slaextract("extract", str(stuck), "--timeout", "0.5", stub=True, env=env)
     try:
-        wait_for(lambda: children(run.pid), "the worker to start")
+        # the worker has the document (so its watchdog is armed) before the parent is frozen
+        wait_for(mark.exists, "the worker to start the document")
         (worker,) = children(run.pid)
         os.kill(run.pid, signal.SIGSTOP)
         wait_for(lambda: gone(worker), "the worker's watchdog")
