@@ -76,23 +76,22 @@ def one_line_usage_errors() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
-class Command(TyperCommand):
+class PlainUsage:
+    """What every command and group here does: flags without `<bool>`, usage errors in one line."""
+
     def get_params(self, ctx):
-        return quiet_flags(super().get_params(ctx))
+        return quiet_flags(super().get_params(ctx))  # type: ignore[misc]
 
     def make_context(self, *args, **kwargs):
         with one_line_usage_errors():
-            return super().make_context(*args, **kwargs)
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
 
 
-class Group(TyperGroup):
-    def get_params(self, ctx):
-        return quiet_flags(super().get_params(ctx))
+class Command(PlainUsage, TyperCommand):
+    pass
 
-    def make_context(self, *args, **kwargs):
-        with one_line_usage_errors():
-            return super().make_context(*args, **kwargs)
 
+class Group(PlainUsage, TyperGroup):
     def resolve_command(self, ctx, args):
         with one_line_usage_errors():
             return super().resolve_command(ctx, args)
