@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from . import __version__
+from .budgets import MAX_PAGES
 from .cli_options import (
     FORCE,
-    MAX_PAGES,
     OUT_DIR,
     RETRY_FAILED,
     CheckFormat,

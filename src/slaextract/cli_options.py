@@ -14,7 +14,6 @@ import typer
 import typer.core
 from typer.core import TyperCommand, TyperGroup
 
-from .budgets import MAX_PAGES  # noqa: F401  (the default of --max-pages, imported by cli.py from here)
 from .report import format_names
 
 # the click typer runs on: its own copy since typer 0.22, the click package before
