@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slaextract.fields.context import detect_language, split_sentences
+import regex
+
+from slaextract.fields.context import detect_language, latin_letters, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -41,6 +43,14 @@ def test_chinese_sentences_end_at_chinese_stops() -> None:
 )
 def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+@given(st.text(alphabet=st.sampled_from("ab Z1.-é支时\u00a0\n"), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_latin_letters_count_the_letters_of_words_of_two_letters_or_more(text: str) -> None:
+    # the byte-level count must agree with the obvious regex: non-ASCII characters are boundaries
+    words = regex.findall(r"[A-Za-z]{2,}", text)
+    assert latin_letters(text) == sum(len(w) for w in words)
 
 
 def test_rows_and_sentences_become_units_with_evidence(context_of) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from slaextract import timeouts
 from slaextract.errors import RuleError
 from slaextract.pipeline import extract_text
 from slaextract.rules import default_rules, has_nested_unbounded, load_rules
@@ -98,10 +99,14 @@ def test_the_safety_net_turns_a_runaway_regex_into_no_match() -> None:
     rule = copy.copy(next(r for r in default_rules().rules if r.pattern is not None))
     rule.expanded = r"^(?:a|aa)+$|a"
     rule._pattern, rule._gate = regex.compile(rule.expanded), None  # compiled, and no literal gate in front
+    rule._first, rule._every = {}, {}  # a copy must not share the original's memory of matches
     assert rule.pattern.search("a!").span() == (0, 1)  # what it finds once it has time
     text = "a" * 60 + "!"
-    assert rule.search(text) is None
-    assert list(rule.finditer(text)) == []
+    with timeouts.collect() as timed_out:
+        assert rule.search(text) is None
+        assert list(rule.finditer(text)) == []
+        assert rule.search(text) is None  # asked again: a timeout is not remembered as "no match"
+    assert timed_out == [text] * 3  # so every asker hears of it, and the page gets its warning
 
 
 @pytest.mark.parametrize("name", list(ADVERSARIAL))

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from slaextract.errors import RuleError
 from slaextract.rules import has_nested_unbounded, load_rules
@@ -121,3 +125,50 @@ def test_an_english_document_compiles_no_chinese_rule():
     assert summary.response_times and summary.document.language == "en"
     compiled = {r.language for r in rules.rules if r._pattern is not None}
     assert "en" in compiled and "zh" not in compiled
+
+
+class CountingPattern:
+    """A compiled pattern that counts the scans it is asked for."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.scans = pattern, 0
+
+    def search(self, text, **kw):
+        self.scans += 1
+        return self.pattern.search(text, **kw)
+
+    def finditer(self, text, **kw):
+        self.scans += 1
+        return self.pattern.finditer(text, **kw)
+
+
+def test_a_rule_scans_a_text_once_however_often_it_is_asked(tmp_path):
+    write(tmp_path, GOOD_RULE)
+    rule = load_rules(tmp_path).get("channels", "channel")[0]
+    counting = rule._pattern = CountingPattern(rule.pattern)
+    text = "call the pager, or the pager's backup"
+    first = [rule.search(text) for _ in range(3)]
+    every = [list(rule.finditer(text)) for _ in range(3)]
+    assert counting.scans == 2  # one search (it may stop at the first match), one full scan
+    assert {m.span() for m in first} == {(9, 14)}
+    assert [[m.span() for m in ms] for ms in every] == [[(9, 14), (23, 28)]] * 3
+    assert rule.search(text + " ") is not None and counting.scans == 3  # another text is scanned
+
+
+@cache
+def pager_rule():
+    folder = Path(tempfile.mkdtemp())  # hypothesis runs many examples: one rule for all of them
+    write(folder, GOOD_RULE)
+    return load_rules(folder).get("channels", "channel")[0]
+
+
+@given(st.lists(st.sampled_from(["pager", "page", " ", "x", "PAGER"]), max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_remembered_matches_are_the_patterns_own(words):
+    rule = pager_rule()
+    text = "".join(words)
+    for _ in range(2):  # asked again: from memory
+        assert [m.span() for m in rule.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]
+        found = rule.search(text)
+        expected = rule.pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())

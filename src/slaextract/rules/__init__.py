@@ -32,6 +32,7 @@ from .gate import Gate, literal_gate, may_match
 from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
+MEMO_SIZE = 4096  # texts a rule remembers its matches in before it forgets them all
 LEXICON_FILE = "lexicon.yaml"  # a language's words (slaextract.lexicon), not rules
 
 
@@ -93,7 +94,7 @@ class Rule:
     """A rule, compiled on first use: a run compiles only the rules its document's language asks
     (a user's rules are compiled as they load, so that a bad regex is reported at once)."""
 
-    __slots__ = ("_gate", "_pattern", "book", "expanded", "language", "source", "spec", "term")
+    __slots__ = ("_every", "_first", "_gate", "_pattern", "book", "expanded", "language", "source", "spec", "term")
 
     def __init__(
         self, spec: RuleSpec, language: str, term: str, source: str, folder: Path | None = None, eager: bool = True
@@ -103,6 +104,8 @@ class Rule:
         self._pattern: regex.Pattern | None = None
         self._gate: Gate | bool | None = False  # False: not worked out yet (see gate.py)
         self.book: phrases.PhraseBook | None = None  # a phrase rule's matcher: its RuleSet's book
+        self._first: dict[str, object] = {}  # text → its first match, or False (see remember())
+        self._every: dict[str, tuple] = {}  # text → all its matches
         if eager:
             _ = self.pattern
 
@@ -134,26 +137,47 @@ class Rule:
 
     def finditer(self, text: str):
         if self.expanded is None:
-            yield from self.phrase_matches(text)
-            return
-        if not may_match(self.gate, text):  # before compiling: a rule whose gate never opens is never compiled
-            return
-        try:
-            yield from self.pattern.finditer(text, timeout=MATCH_TIMEOUT)  # type: ignore[union-attr]
-        except TimeoutError:
-            timeouts.note(text)  # the pipeline warns, naming the page
-            return
+            return iter(self.phrase_matches(text))
+        found = self._every.get(text)
+        if found is None:
+            found = self.remember(self._every, text, self.scan(text, every=True))
+        return iter(found or ())
 
     def search(self, text: str):
         if self.expanded is None:
             found = self.phrase_matches(text)
             return found[0] if found else None
-        if not may_match(self.gate, text):
-            return None
+        every = self._every.get(text)
+        if every is not None:
+            return every[0] if every else None
+        first = self._first.get(text)
+        if first is None:
+            first = self.remember(self._first, text, self.scan(text, every=False))
+        return first or None
+
+    # The fields ask the same rule about the same text many times (a table's header cells once
+    # per row, a sentence once per field), and a dictionary look-up is cheaper than even the
+    # literal gate; so each rule remembers, per text, its first match (what `search` wants: it
+    # can stop there) and all its matches (what `finditer` wants).
+    @staticmethod
+    def remember(memo: dict, text: str, found):
+        if found is not None:  # None: the regex timed out, and the next asker should see that too
+            if len(memo) >= MEMO_SIZE:  # a bound for long documents and long batches
+                memo.clear()
+            memo[text] = found
+        return found
+
+    def scan(self, text: str, every: bool):
+        """All matches (a tuple) or the first (a match, or False for none); None when the regex
+        timed out on the text."""
+        if not may_match(self.gate, text):  # before compiling: a rule whose gate never opens is never compiled
+            return () if every else False
         try:
-            return self.pattern.search(text, timeout=MATCH_TIMEOUT)  # type: ignore[union-attr]
+            if every:
+                return tuple(self.pattern.finditer(text, timeout=MATCH_TIMEOUT))  # type: ignore[union-attr]
+            return self.pattern.search(text, timeout=MATCH_TIMEOUT) or False  # type: ignore[union-attr]
         except TimeoutError:
-            timeouts.note(text)
+            timeouts.note(text)  # the pipeline warns, naming the page
             return None
 
     def phrase_matches(self, text: str) -> list[phrases.TokenMatch]:
