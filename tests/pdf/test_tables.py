@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+
 import pytest
 
 from slaextract.fields.context import build_context
@@ -102,3 +104,40 @@ def test_tables_are_read_only_on_pages_the_rules_hint_at() -> None:
     assert not default_rules().table_hint("Price list | Unit price")
     assert read_document(path, table_hint=default_rules().table_hint).tables
     assert read_document(path, table_hint=lambda line: False).tables == []
+
+
+def test_path_objects_are_the_pages_paths_and_those_inside_its_forms(tmp_path):
+    """path_objects walks pdfium's objects without wrapping each: it must find what pypdfium2's
+    own walk finds, inside form XObjects too, and skip text."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from reportlab.pdfgen import canvas
+
+    from slaextract.pdf.grid import path_objects
+
+    path = tmp_path / "forms.pdf"
+    c = canvas.Canvas(str(path))
+    c.beginForm("cell")  # a ruled cell drawn once and placed twice
+    c.rect(0, 0, 100, 20)
+    c.line(0, 10, 100, 10)
+    c.endForm()
+    c.drawString(72, 700, "Priority 1: response within 15 minutes")
+    c.line(72, 690, 300, 690)
+    c.doForm("cell")
+    c.translate(0, 40)
+    c.doForm("cell")
+    c.save()
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[0]
+    try:
+        for depth in (1, 2):
+            ours = [ctypes.addressof(h.contents) for h in path_objects(page, depth)]
+            theirs = [
+                ctypes.addressof(o.raw.contents)
+                for o in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=depth)
+            ]
+            assert ours == theirs
+        assert len(ours) == 5  # the page's line, and the rect and line of each placed form
+    finally:
+        page.close()
+        pdf.close()

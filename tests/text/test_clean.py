@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from slaextract.text.clean import FOLD, clean
+from slaextract.text.clean import FOLD, clean, fold_and_drop
 
 
 def test_full_width_forms_fold_one_to_one() -> None:
@@ -56,3 +58,9 @@ def test_the_fold_table_keeps_length() -> None:
     """Every folded character is one character: clean offsets before any drop equal raw offsets."""
     assert all(isinstance(target, int) for target in FOLD.values())
     assert chr(FOLD[ord("１")]) == "1" and chr(FOLD[0x3000]) == " "
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127, exclude_characters="\r\n"), max_size=40), st.integers(0, 99))
+@settings(max_examples=300, deadline=None)
+def test_plain_ascii_lines_take_the_short_way_to_the_same_clean_text(raw: str, start: int) -> None:
+    assert clean(raw, start) == fold_and_drop(raw, start)

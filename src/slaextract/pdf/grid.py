@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from ..model import BBox
 from .tables import PageTable, plausible_ruled
@@ -32,8 +33,7 @@ def page_edges(page, to_display: Callable[..., BBox]) -> tuple[list[Edge], list[
     vs: list[Edge] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     m = raw.FS_MATRIX()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        handle = obj.raw
+    for handle in path_objects(page):
         raw.FPDFPageObj_GetMatrix(handle, m)
         points: list[tuple[float, float]] = []
         start: tuple[float, float] | None = None
@@ -50,6 +50,25 @@ def page_edges(page, to_display: Callable[..., BBox]) -> tuple[list[Edge], list[
                 add_edge((px, py), start, hs, vs, to_display)
             points.append((px, py))
     return hs, vs
+
+
+def path_objects(page, depth: int = 2):
+    """The raw handles of a page's path objects, and of those inside its forms down to `depth`
+    levels (pypdfium2's get_objects would wrap every object, text runs too, in a Python object
+    first: a dense page has thousands)."""
+    from pypdfium2 import raw  # noqa: PLC0415
+
+    def walk(count: int, get, level: int):
+        for i in range(count):
+            handle = get(i)
+            kind = raw.FPDFPageObj_GetType(handle) if handle else None
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                yield handle
+            elif kind == raw.FPDF_PAGEOBJ_FORM and level < depth - 1:
+                inside = partial(raw.FPDFFormObj_GetObject, handle)
+                yield from walk(raw.FPDFFormObj_CountObjects(handle), inside, level + 1)
+
+    return walk(raw.FPDFPage_CountObjects(page.raw), partial(raw.FPDFPage_GetObject, page.raw), 0)
 
 
 def add_edge(

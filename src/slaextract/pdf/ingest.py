@@ -23,7 +23,7 @@ from ..model import BBox
 from .assemble import build
 from .document import Document
 from .geometry import PageClip, display_size, same_baseline, union
-from .grid import grid_tables
+from .grid import grid_tables, path_objects
 from .layout import (  # noqa: F401  (NUMBERED_START and PAGE_NUMBER are imported from here by textfile.py and tests)
     NUMBERED_START,
     PAGE_NUMBER,
@@ -264,10 +264,8 @@ def runs(boxes: list[BBox]) -> tuple[BBox, ...]:
 
 
 def path_count(page) -> int:
-    import pypdfium2.raw as pdfium_c  # noqa: PLC0415
-
     n = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for _ in path_objects(page):
         n += 1
         if n >= MIN_PATHS_FOR_TABLE:
             break

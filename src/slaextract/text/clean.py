@@ -71,6 +71,13 @@ class CleanText:
 
 
 def clean(raw: str, raw_start: int = 0) -> CleanText:
+    if raw.isascii() and "\n" not in raw and "\r" not in raw:
+        # nothing to fold, drop or join: FOLD and DROP act on non-ASCII characters and line breaks
+        return CleanText(raw, raw_start, ((0, raw_start),))
+    return fold_and_drop(raw, raw_start)
+
+
+def fold_and_drop(raw: str, raw_start: int = 0) -> CleanText:
     # line breaks read as spaces only after DROP has seen them (a wrap inside a figure is dropped)
     folded = raw.translate(FOLD)
     parts: list[str] = []
