@@ -18,6 +18,8 @@ CLAIM_WORD = regex.compile(rf"(?i){fragment('claim_word')}")
 def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
     for unit in ctx.units:
         text = unit.text
+        if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
+            continue  # the rarer test first: few sentences speak of claiming
         # the credit may be named in the question or heading just before ("How do I get a credit?")
         before = ctx.units[unit.index - 1].text if unit.index else ""
         if not any(
@@ -25,8 +27,6 @@ def extract_claim_window(ctx: Context) -> tuple[float | None, Evidence | None]:
             or CLAIM_WORD.search(t, timeout=REGEX_TIMEOUT)
             for t in (text, before)
         ):
-            continue
-        if not ctx.rules.search_any("service_credits", "claim", text, ctx.language):
             continue
         for rule in ctx.rules.get("service_credits", "window", ctx.language):
             for m in rule.finditer(text):

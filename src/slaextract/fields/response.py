@@ -115,14 +115,23 @@ def heading_label(ctx: Context, unit: Unit, reach: int = 3) -> Label | None:
     for prev in ctx.units[max(unit.index - (6 if sub_item else reach), 0) : unit.index][::-1]:
         if prev.is_row:
             return None
-        lead = ITEM_MARK.match(prev.text, timeout=REGEX_TIMEOUT)
-        offset = lead.end() if lead else 0
-        lab = label_of(prev.text[offset : offset + 40], ctx.rules, ctx.language)
+        lab = leading_label(ctx, prev)
         if lab is not None and lab.start < 6 and (len(prev.text) <= 60 or sub_item):
             return lab
         if sub_item and SUB_ITEM.match(prev.text, timeout=REGEX_TIMEOUT):
             continue  # a sibling sub-item: keep looking for the parent
     return None
+
+
+def leading_label(ctx: Context, unit: Unit) -> Label | None:
+    """The label at the head of a unit, after any list mark; worked out once per unit, since
+    each unit is looked back at from the few after it."""
+    seen: dict[int, Label | None] = ctx.memo.setdefault("leading_labels", {})
+    if unit.index not in seen:
+        lead = ITEM_MARK.match(unit.text, timeout=REGEX_TIMEOUT)
+        offset = lead.end() if lead else 0
+        seen[unit.index] = label_of(unit.text[offset : offset + 40], ctx.rules, ctx.language)
+    return seen[unit.index]
 
 
 def block_labels(ctx: Context) -> dict[int, Label]:

@@ -84,6 +84,13 @@ def duration_regex() -> regex.Pattern:
 
 def durations_in(ctx: Context, text: str) -> list[tuple[int, int, float, bool, str]]:
     """(start, end, minutes, business, rule) for every duration in text, fixed phrases included."""
+    seen: dict[str, tuple] = ctx.memo.setdefault("durations", {})  # a table asks of each cell per column
+    if text not in seen:
+        seen[text] = tuple(find_durations(ctx, text))
+    return list(seen[text])
+
+
+def find_durations(ctx: Context, text: str) -> list[tuple[int, int, float, bool, str]]:
     out = []
     try:
         for m in duration_regex().finditer(text, timeout=REGEX_TIMEOUT):

@@ -3,6 +3,8 @@ prefix and numerals (numbers.yaml)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..budgets import REGEX_TIMEOUT
@@ -21,11 +23,12 @@ def numeral_percent(group: bool = True) -> str:
 PERCENT = regex.compile(rf"(?P<n>\d{{1,3}}(?:\.\d+)?)\s*(?:%|(?i:{fragment('percent_word')}))|{numeral_percent()}")
 
 
-def percents(text: str) -> list[tuple[float, int, int]]:
+@lru_cache(maxsize=4096)  # credit tables ask of the same cells once per column they test
+def percents(text: str) -> tuple[tuple[float, int, int], ...]:
     """(value, start, end) of every percentage in text, in order."""
     out = []
     for m in PERCENT.finditer(text, timeout=REGEX_TIMEOUT):
         v = float(m.group("n")) if m.group("n") else parse_number(m.group("numerals"))
         if v is not None:
             out.append((v, m.start(), m.end()))
-    return out
+    return tuple(out)

@@ -87,6 +87,11 @@ class PageClip:
 
     def __call__(self, left: float, bottom: float, right: float, top: float) -> BBox:
         x0, y0, x1, y1 = self.limits
+        if x0 <= left <= x1 and x0 <= right <= x1 and y0 <= bottom <= y1 and y0 <= top <= y1:
+            # on the page, as nearly every glyph is: nothing to clip (a page reads thousands)
+            if self.rotation == 0:
+                return (left, self.height - top, right, self.height - bottom)
+            return to_display(left, bottom, right, top, self.width, self.height, self.rotation)
         rect = (min(max(left, x0), x1), min(max(bottom, y0), y1), min(max(right, x0), x1), min(max(top, y0), y1))
         if left > x1 or right < x0 or bottom > y1 or top < y0:
             self.clipped += 1  # wholly off the page (a watermark that runs over the edge is no news)

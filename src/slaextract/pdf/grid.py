@@ -216,6 +216,20 @@ def cell_texts(text: str, centers: dict[int, tuple[float, float]], boxes: list[B
     return out
 
 
+def char_boxes(textpage, indexes: list[int], to_display: Callable[..., BBox]) -> dict[int, BBox]:
+    """index → display box of each character pdfium can place, asked of pdfium directly (a table
+    page has thousands of characters, and pypdfium2's wrapper allocates four doubles per call)."""
+    from pypdfium2 import raw  # noqa: PLC0415
+
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    get, handle = raw.FPDFText_GetCharBox, textpage.raw
+    out = {}
+    for i in indexes:
+        if get(handle, i, left, right, bottom, top):  # pdfium's order: left, right, bottom, top
+            out[i] = to_display(left.value, bottom.value, right.value, top.value)
+    return out
+
+
 def chars_near(lines: list[tuple[int, int, BBox]], areas: list[BBox], margin: float = 2.0) -> set[int]:
     """Indexes of the characters on lines that touch a table: asking pdfium for one character's box
     is a call, and a page of prose around a small table has thousands of characters."""
@@ -246,7 +260,7 @@ def grid_tables(
     text = textpage.get_text_range()
     areas = [(min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t)) for t in tables]
     wanted = sorted(chars_near(lines, areas)) if lines is not None else range(len(text))
-    boxes = {i: to_display(*textpage.get_charbox(i)) for i in wanted if i < len(text) and not text[i].isspace()}
+    boxes = char_boxes(textpage, [i for i in wanted if i < len(text) and not text[i].isspace()], to_display)
     heights = sorted(b[3] - b[1] for b in boxes.values())
     tall = 2.5 * heights[len(heights) // 2] if heights else float("inf")
     # a watermark's giant letters are no cell's text
