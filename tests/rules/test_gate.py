@@ -30,13 +30,21 @@ REGEX_RULES = [r for r in default_rules().rules if r.pattern is not None]
         (r"\bSLA\b", (("sla",), ())),
         (r"\d+\s*hours", (("hours",), ())),
         (r"响应|回复", (("响应", "回复"), ())),
+        # the regex package's own syntax: a Unicode property is some character, a group name
+        # used twice and a back-reference to it are read as plain groups and unknown text
+        (r"\bhigh\b(?=\s*(?:\(|\p{Han}))", (("high",), ())),
+        (r"[\p{Han}a]x", (("x",), ())),
+        (r"(?P<n>\d+)%|不足(?P<n>\d+)%", (("%",), (((("不足",), ("%",))),))),
+        (r"(?P<w>ab)\s(?P=w)c", ((), (((("ab",), ("c",))),))),
     ],
 )
 def test_the_gate_of_a_pattern(pattern, gate):
     assert literal_gate(pattern) == gate
 
 
-@pytest.mark.parametrize("pattern", [r"\d+", r"a|", r"x*", r"[A-Z]{2}\d", r"\p{Han}+", r".+"])
+@pytest.mark.parametrize(
+    "pattern", [r"\d+", r"a|", r"x*", r"[A-Z]{2}\d", r"\p{Han}+", r".+", r"\\\p{Han}x", r"[^\P{Han}]"]
+)
 def test_a_pattern_that_needs_no_literal_has_no_gate(pattern):
     assert literal_gate(pattern) is None
 

@@ -15,6 +15,7 @@ requirement, is a valid requirement of the whole; the longest one wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from re import _constants as C
 from re import _parser
@@ -45,8 +46,8 @@ def literal_gate(pattern: str) -> Gate | None:
     hits (one string of each set); None when some alternative needs no literal. Alternatives
     that need one set only are merged into one set, tested first."""
     try:
-        parsed = _parser.parse(pattern)
-    except Exception:  # regex-only syntax (\\p{..}, a group name used twice): no gate
+        parsed = _parser.parse(readable(pattern))
+    except Exception:  # regex-only syntax readable() does not rewrite: no gate
         return None
     single: set[str] = set()  # alternatives that need one literal of one set merge into one set
     several = []
@@ -59,6 +60,24 @@ def literal_gate(pattern: str) -> Gate | None:
         else:
             several.append(tuple(minimal(s) for s in sets))
     return minimal(frozenset(single)), tuple(several)
+
+
+# Syntax of the `regex` package that the standard parser cannot read, rewritten to something it
+# can that requires no more literals: a Unicode property (\p{Han}) becomes \w, a character the
+# analysis treats as unknown; a group name used in two alternatives loses its name, and a
+# back-reference to one becomes unknown too. (An escaped backslash before them is left alone,
+# and the parser then fails: no gate, which is always safe.)
+REGEX_ONLY = (
+    (re.compile(r"(?<!\\)\\[pP]\{[^}]*\}"), r"\\w"),
+    (re.compile(r"\(\?P<\w+>"), "(?:"),
+    (re.compile(r"\(\?P=\w+\)"), r"\\w"),
+)
+
+
+def readable(pattern: str) -> str:
+    for syntax, stand_in in REGEX_ONLY:
+        pattern = syntax.sub(stand_in, pattern)
+    return pattern
 
 
 def top_alternatives(items: list) -> list[list]:
