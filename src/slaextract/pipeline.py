@@ -17,7 +17,12 @@ from .structure import restructure
 def summarize(doc: Document, rules: RuleSet | None = None, path: str | None = None) -> ClauseSummary:
     sections = restructure(doc)
     rules = rules or default_rules()
-    return skipping_slow_units(doc, lambda: build_context(doc, rules, sections), lambda ctx: summary_of(ctx, doc, path))
+    try:
+        return skipping_slow_units(
+            doc, lambda: build_context(doc, rules, sections), lambda ctx: summary_of(ctx, doc, path)
+        )
+    finally:
+        rules.forget_texts()
 
 
 def summary_of(ctx: Context, doc: Document, path: str | None) -> ClauseSummary:

@@ -172,3 +172,13 @@ def test_remembered_matches_are_the_patterns_own(words):
         found = rule.search(text)
         expected = rule.pattern.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_summary_leaves_no_text_remembered_by_its_rules():
+    from slaextract.pdf.textfile import document_from_text
+    from slaextract.pipeline import summarize
+
+    rules = load_rules()
+    summary = summarize(document_from_text("Support: 24x7. Priority 1 incidents: response within 15 minutes."), rules)
+    assert summary.response_times  # the rules were asked, and answered
+    assert not any(r._first or r._every for r in rules.rules)  # a worker reading thousands keeps none

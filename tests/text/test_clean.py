@@ -60,7 +60,13 @@ def test_the_fold_table_keeps_length() -> None:
     assert chr(FOLD[ord("１")]) == "1" and chr(FOLD[0x3000]) == " "
 
 
-@given(st.text(alphabet=st.characters(max_codepoint=127, exclude_characters="\r\n"), max_size=40), st.integers(0, 99))
-@settings(max_examples=300, deadline=None)
-def test_plain_ascii_lines_take_the_short_way_to_the_same_clean_text(raw: str, start: int) -> None:
+ascii_text = st.one_of(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+    st.text(alphabet=st.sampled_from("99.5%\r\n \t"), max_size=12),  # a percentage wrapped over a line
+)
+
+
+@given(ascii_text, st.integers(0, 99))
+@settings(max_examples=400, deadline=None)
+def test_plain_ascii_takes_the_short_way_to_the_same_clean_text(raw: str, start: int) -> None:
     assert clean(raw, start) == fold_and_drop(raw, start)

@@ -16,6 +16,7 @@ from functools import partial
 
 from ..model import BBox
 from .tables import PageTable, plausible_ruled
+from .textpage import char_boxes
 
 SNAP = 3.0
 JOIN = 3.0
@@ -213,20 +214,6 @@ def cell_texts(text: str, centers: dict[int, tuple[float, float]], boxes: list[B
                 between = text[a + 1 : b]
                 parts.append(" " if between.strip() or between else "")
         out.append("".join(parts))
-    return out
-
-
-def char_boxes(textpage, indexes: list[int], to_display: Callable[..., BBox]) -> dict[int, BBox]:
-    """index → display box of each character pdfium can place, asked of pdfium directly (a table
-    page has thousands of characters, and pypdfium2's wrapper allocates four doubles per call)."""
-    from pypdfium2 import raw  # noqa: PLC0415
-
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    get, handle = raw.FPDFText_GetCharBox, textpage.raw
-    out = {}
-    for i in indexes:
-        if get(handle, i, left, right, bottom, top):  # pdfium's order: left, right, bottom, top
-            out[i] = to_display(left.value, bottom.value, right.value, top.value)
     return out
 
 

@@ -34,6 +34,7 @@ from .layout import (  # noqa: F401  (NUMBERED_START and PAGE_NUMBER are importe
 )
 from .opening import open_pdf
 from .tables import PageTable, TableRequest, find_tables
+from .textpage import char_boxes, line_rects
 
 # a ruled table needs at least this many drawn paths (cell borders or backgrounds) on its page
 MIN_PATHS_FOR_TABLE = 6
@@ -161,10 +162,6 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
     textpage = page.get_textpage()
     clip = PageClip(page.get_bbox(), width, height, rotation)
     try:
-
-        def box(rect: tuple[float, float, float, float]) -> BBox:
-            return clip(*rect)
-
         text = textpage.get_text_range()
         pos = 0
         for raw in text.split("\r\n"):
@@ -173,7 +170,7 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
                 continue
             first = start + (len(raw) - len(raw.lstrip()))
             count = len(raw.strip())
-            rects = [box(textpage.get_rect(k)) for k in range(textpage.count_rects(first, count))]
+            rects = line_rects(textpage, first, count, clip)
             if not rects:
                 continue
             size = raw_c.FPDFText_GetFontSize(textpage.raw, first)
@@ -183,12 +180,12 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
                     Line(raw.strip(), page_no, union(rects), runs(rects), size=size, bold=bold, char_start=first)
                 )
             else:
-                for ln in split_printed_lines(textpage, first, raw.strip(), page_no, box):
+                for ln in split_printed_lines(textpage, first, raw.strip(), page_no, clip):
                     ln.size, ln.bold = size, bold
                     out.lines.append(ln)
         out.gutter = find_gutter(out.lines, out.size)
         if out.gutter is not None:
-            out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, box))
+            out.lines = list(split_at_gutter(textpage, out.lines, out.gutter.x, clip))
         out.clipped = clip.clipped  # glyphs only (ruled paths past the edge are no news)
         if out.lines and path_count(page) >= MIN_PATHS_FOR_TABLE and any(table_hint(ln.text) for ln in out.lines):
             spans = [(ln.char_start, ln.char_start + len(ln.text), ln.bbox) for ln in out.lines]
@@ -201,19 +198,15 @@ def read_page(page, page_no: int, table_hint: TableHint) -> PageText:
     return out
 
 
-def char_boxes(textpage, first: int, text: str, box) -> list[BBox | None]:
-    boxes: list[BBox | None] = []
-    for k, ch in enumerate(text):
-        if ch.isspace():
-            boxes.append(None)
-            continue
-        boxes.append(box(textpage.get_charbox(first + k)))
-    return boxes
+def glyph_boxes(textpage, first: int, text: str, clip: PageClip) -> list[BBox | None]:
+    """The box of each character of text (which starts at index `first`); None for a space."""
+    found = char_boxes(textpage, (first + k for k, ch in enumerate(text) if not ch.isspace()), clip)
+    return [found.get(first + k) for k in range(len(text))]
 
 
-def split_printed_lines(textpage, first: int, text: str, page_no: int, box) -> Iterator[Line]:
+def split_printed_lines(textpage, first: int, text: str, page_no: int, clip: PageClip) -> Iterator[Line]:
     """pdfium joins a line that ends in a hyphen to the next (marking the hyphen U+FFFE); split them again."""
-    boxes = char_boxes(textpage, first, text, box)
+    boxes = glyph_boxes(textpage, first, text, clip)
     start, row = 0, None
     for k, b in enumerate(boxes):
         if b is None:
@@ -226,7 +219,7 @@ def split_printed_lines(textpage, first: int, text: str, page_no: int, box) -> I
     yield make_line(text[start:], page_no, [x for x in boxes[start:] if x], first + start)
 
 
-def split_at_gutter(textpage, lines: list[Line], g: float, box) -> Iterator[Line]:
+def split_at_gutter(textpage, lines: list[Line], g: float, clip: PageClip) -> Iterator[Line]:
     """A line with glyph runs on both sides of the column gap is two lines (one per column)."""
     for ln in lines:
         parts = ln.parts or (ln.bbox,)
@@ -234,7 +227,7 @@ def split_at_gutter(textpage, lines: list[Line], g: float, box) -> Iterator[Line
             yield ln
             continue
         start = ln.char_start
-        boxes = char_boxes(textpage, start, ln.text, box)
+        boxes = glyph_boxes(textpage, start, ln.text, clip)
         cut = next((k for k, b in enumerate(boxes) if b is not None and b[0] >= g), None)
         if cut is None or not ln.text[:cut].strip():
             yield ln

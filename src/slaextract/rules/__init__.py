@@ -159,6 +159,10 @@ class Rule:
     # per row, a sentence once per field), and a dictionary look-up is cheaper than even the
     # literal gate; so each rule remembers, per text, its first match (what `search` wants: it
     # can stop there) and all its matches (what `finditer` wants).
+    def forget(self) -> None:
+        self._first.clear()
+        self._every.clear()
+
     @staticmethod
     def remember(memo: dict, text: str, found):
         if found is not None:  # None: the regex timed out, and the next asker should see that too
@@ -227,6 +231,12 @@ class RuleSet:
         for rule in self.rules:
             _ = rule.pattern, rule.gate
         return self
+
+    def forget_texts(self) -> None:
+        """Drop every rule's memory of the texts it was asked about (a document's sentences):
+        a worker that reads thousands of documents keeps none of them alive."""
+        for rule in self.rules:
+            rule.forget()
 
     def get(self, term: str, role: str, lang: str | None = None) -> list[Rule]:
         key = (term, role, lang)

@@ -152,11 +152,17 @@ def may_match(gate: Gate | None, text: str) -> bool:
     rule cannot match it."""
     if gate is None:
         return True
-    folded = FOLDED.of(text)
+    has = FOLDED.of(text).__contains__  # map() over a bound method loops in C, a generator in Python
     single, several = gate
-    if any(s in folded for s in single):
+    if any(map(has, single)):
         return True
-    return any(all(any(s in folded for s in strings) for strings in sets) for sets in several)
+    for sets in several:
+        for strings in sets:
+            if not any(map(has, strings)):
+                break  # this alternative misses a set: it cannot match
+        else:
+            return True
+    return False
 
 
 def item(op, arg) -> Info:

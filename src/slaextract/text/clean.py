@@ -71,9 +71,10 @@ class CleanText:
 
 
 def clean(raw: str, raw_start: int = 0) -> CleanText:
-    if raw.isascii() and "\n" not in raw and "\r" not in raw:
-        # nothing to fold, drop or join: FOLD and DROP act on non-ASCII characters and line breaks
-        return CleanText(raw, raw_start, ((0, raw_start),))
+    if raw.isascii() and "%" not in raw:
+        # nothing to fold or drop (FOLD and DROP act on non-ASCII characters, and on a line break
+        # inside a percentage), so line breaks are all there is to change, one for one
+        return CleanText(raw.replace("\r", " ").replace("\n", " "), raw_start, ((0, raw_start),))
     return fold_and_drop(raw, raw_start)
 
 
