@@ -28,7 +28,7 @@ from ..normalize.numbers import number_pattern
 from ..normalize.percentages import numeral_percent
 from ..resources import load_yaml, patterns_dir
 from ..text import phrases
-from .gate import Gate, literal_gate, may_match
+from .gate import Gate, literal_gate, may_match, phrase_gate
 from .redos import has_nested_unbounded
 
 MATCH_TIMEOUT = REGEX_TIMEOUT
@@ -132,7 +132,10 @@ class Rule:
         """Literals one of which every match contains (gate.py); worked out on first use, so a
         run pays only for the rules its document's language asks."""
         if self._gate is False:
-            self._gate = literal_gate(self.expanded) if self.expanded is not None else None
+            if self.expanded is not None:
+                self._gate = literal_gate(self.expanded)
+            else:
+                self._gate = phrase_gate([phrases.phrase_tokens(p) for p in self.spec.phrases or []])
         return self._gate  # type: ignore[return-value]
 
     def finditer(self, text: str):
@@ -185,6 +188,8 @@ class Rule:
             return None
 
     def phrase_matches(self, text: str) -> list[phrases.TokenMatch]:
+        if not may_match(self.gate, text):  # a text without the phrases' tokens never loads spaCy
+            return []
         if self.book is None:
             raise RuleError(f"phrase rule {self.id} is used outside a rule set", self.source)
         return self.book.find(self.language, self.id, text)

@@ -62,6 +62,19 @@ def literal_gate(pattern: str) -> Gate | None:
     return minimal(frozenset(single)), tuple(several)
 
 
+def phrase_gate(phrase_tokens: list[list[str]]) -> Gate | None:
+    """The gate of a phrase rule: a phrase matches a run of the text's tokens, so each of its
+    tokens is in the text (case-folded); a text that lacks a token of every phrase is not
+    tokenized, and spaCy is not even imported for it. None when a phrase has no token."""
+    if any(not tokens for tokens in phrase_tokens):
+        return None
+    single = {tokens[0].casefold() for tokens in phrase_tokens if len(set(tokens)) == 1}
+    several = {
+        tuple((t,) for t in sorted({t.casefold() for t in tokens})) for tokens in phrase_tokens if len(set(tokens)) > 1
+    }
+    return tuple(sorted(single)), tuple(sorted(several))
+
+
 # Syntax of the `regex` package that the standard parser cannot read, rewritten to something it
 # can that requires no more literals: a Unicode property (\p{Han}) becomes \w, a character the
 # analysis treats as unknown; a group name used in two alternatives loses its name, and a

@@ -11,6 +11,8 @@ only when a document's language has phrase rules, so an English contract never p
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,18 +63,65 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _token_re().finditer(text)]
 
 
+def words_of(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The tokens' words, lowered: a bare vocabulary has no LOWER attribute, so phrases and texts
+    are both matched on lowered ORTH."""
+    return [text[a:b].lower() for a, b in spans]
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    return words_of(phrase, tokenize(phrase))
+
+
 @lru_cache(maxsize=1)
 def vocab():
+    import_spacy()
     from spacy.vocab import Vocab  # noqa: PLC0415  (spaCy is imported only when a document needs it)
 
     return Vocab()
+
+
+def import_spacy() -> None:
+    """Import spaCy without its command line. spaCy's package imports `spacy.cli.info` for its
+    `spacy.info()` helper, and with it the whole CLI (weasel, httpx, requests, rich): about a
+    quarter of spaCy's import time, for nothing a matcher uses. A stand-in for `spacy.cli.info`
+    is in place while spaCy imports; then `spacy.info` becomes a function that imports the real
+    one on first call, so a program that uses spaCy beside slaextract sees no difference. If
+    spaCy's package no longer imports that way, spaCy is imported as it ships."""
+    if "spacy" in sys.modules:
+        return
+    stand_ins = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": types.ModuleType("spacy.cli.info")}
+    stand_ins["spacy.cli"].__path__ = []  # a package with nothing in it: any other CLI import fails
+    stand_ins["spacy.cli.info"].info = real_spacy_info  # type: ignore[attr-defined]
+    sys.modules.update(stand_ins)
+    try:
+        import spacy  # noqa: PLC0415
+    except ImportError:
+        forget_spacy()
+        import spacy  # noqa: PLC0415, F401  (as it ships)
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+def real_spacy_info(*args, **kwargs):
+    """spacy.info, imported from spaCy's CLI when first called."""
+    from spacy.cli.info import info  # noqa: PLC0415
+
+    return info(*args, **kwargs)
+
+
+def forget_spacy() -> None:
+    for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+        del sys.modules[name]
 
 
 def make_doc(text: str):
     from spacy.tokens import Doc  # noqa: PLC0415
 
     spans = tokenize(text)
-    words = [text[a:b].lower() for a, b in spans]  # a bare vocabulary has no LOWER: match lowered ORTH
+    words = words_of(text, spans)
     spaces = [b < len(text) and text[b].isspace() for _, b in spans]
     return Doc(vocab(), words=words, spaces=spaces), spans
 
@@ -91,6 +140,7 @@ class PhraseBook:
 
     def _matcher(self, language: str):
         if language not in self._matchers:
+            import_spacy()
             from spacy.matcher import PhraseMatcher  # noqa: PLC0415
 
             matcher = PhraseMatcher(vocab(), attr="ORTH")
