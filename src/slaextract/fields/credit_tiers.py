@@ -32,6 +32,13 @@ PROMISED_LEVEL = -1.0
 def threshold_of(ctx: Context, cell: str) -> float | None:
     """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9,
     'below the committed level' → PROMISED_LEVEL."""
+    seen: dict[str, float | None] = ctx.memo.setdefault("thresholds", {})  # asked per cell, column and row
+    if cell not in seen:
+        seen[cell] = band_top(ctx, cell)
+    return seen[cell]
+
+
+def band_top(ctx: Context, cell: str) -> float | None:
     if ctx.rules.search_any("service_credits", "below_commitment", cell, ctx.language):
         return PROMISED_LEVEL
     below = below_values(ctx, cell)

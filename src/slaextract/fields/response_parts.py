@@ -66,6 +66,13 @@ class Hit:
 
 def kinds_in(ctx: Context, text: str) -> list[Hit]:
     """Kind keywords, non-overlapping, the more specific kind winning (临时解决方案 is restoration)."""
+    seen: dict[str, tuple[Hit, ...]] = ctx.memo.setdefault("kinds", {})  # row names and headers, per cell
+    if text not in seen:
+        seen[text] = tuple(find_kinds(ctx, text))
+    return list(seen[text])
+
+
+def find_kinds(ctx: Context, text: str) -> list[Hit]:
     hits: list[Hit] = []
     for kind in KIND_ORDER:
         for rule in ctx.rules.get("response_times", "kind", ctx.language):

@@ -53,6 +53,12 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     if previous is not None:
         headers, default_kind = previous
     ctx.memo.setdefault("table_headers", {})[grid.index] = (headers, default_kind)
+    # what each column's header says, read once for all the rows
+    column_kinds = [kinds_in(ctx, h) or abbreviated_kinds(ctx, h) for h in headers]
+    non_target = [
+        not k and bool(NON_TARGET_HEADER.search(h, timeout=REGEX_TIMEOUT))
+        for h, k in zip(headers, column_kinds, strict=True)
+    ]
     out: list[Candidate] = []
     for r in range(header_rows[-1] + 1 if header_rows else 0, grid.n_rows):
         if vetoed(ctx, grid.cell(r, 0)):
@@ -61,8 +67,8 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
         row_kinds = kinds_in(ctx, names[r])
         for c in range(1, grid.n_cols):
             header = headers[c]
-            header_kinds = kinds_in(ctx, header) or abbreviated_kinds(ctx, header)
-            if NON_TARGET_HEADER.search(header, timeout=REGEX_TIMEOUT) and not header_kinds:
+            header_kinds = column_kinds[c]
+            if non_target[c]:
                 continue
             cell = grid.cell(r, c)
             entries = cell_entries(grid.raw(r, c))
