@@ -39,3 +39,15 @@ def test_round_the_clock_support(context_of) -> None:
 def test_a_time_window_that_is_not_about_support_is_no_coverage(context_of) -> None:
     ctx = context_of("Deliveries", "Goods are delivered from 8:00 to 18:00, Monday to Friday.")
     assert extract(ctx) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "技术支持服务时间为5×8小时（工作日9:00–12:00、13:30–18:30）。",
+        "Support hours are 5x8 (09:00–12:00 and 13:00–18:00, Monday to Friday).",
+    ],
+)
+def test_windows_in_brackets_after_a_staffing_figure_spell_it_out(context_of, text: str) -> None:
+    # the two half-day windows are the 8 hours' detail, not two more coverage items
+    assert [(c.days_per_week, c.hours_per_day) for c in extract(context_of(text))] == [(5, 8.0)]

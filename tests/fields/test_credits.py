@@ -75,3 +75,19 @@ def test_a_table_of_bands_without_credits_gives_no_tiers(context_of) -> None:
         ["February", "99.97%"],
     ])
     assert extract_tiers(ctx, [99.95]) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (["产品", "月度服务可用性承诺值", "2025年实测可用性", "数据持久性（设计值）"],
+         [["CDN加速", "99.9%", "99.982%", "—"], ["对象存储", "99.95%", "99.991%", "99.9999999999%"]]),
+        (["Service", "Committed availability", "Measured availability (2025)"],
+         [["CDN", "99.9%", "99.982%"], ["Object storage", "99.95%", "99.991%"]]),
+    ],
+)
+def test_beside_a_committed_column_a_measured_one_promises_nothing(context_of, header, rows) -> None:
+    from slaextract.fields.availability import extract as availability
+
+    ctx = context_of("Service levels", [header, *rows])
+    assert sorted(a.percent for a in availability(ctx)) == [99.9, 99.95]

@@ -63,6 +63,8 @@ def test_bare_numbers_take_the_unit_written_once_in_the_column_header(context_of
     ("≤ 4", "Resolution (hours)", 240.0, False),
     ("2", "Resolution (business days)", 2880.0, True),
     ("0.5", "Response (h)", 30.0, False),
+    ("240", "表4-2 首次响应时限(单位:分钟)", 240.0, False),  # a caption that labels its unit
+    ("8", "Table 3. Restoration targets (in hours)", 480.0, False),
 ])
 def test_a_bare_number_under_a_unit_header(cell: str, header: str, minutes: float, business: bool) -> None:
     ((_, _, got, got_business, rule),) = bare_number_in_unit_column(cell, header)
@@ -78,8 +80,26 @@ def test_no_duration_without_a_header_unit_and_a_bare_number(cell: str, header: 
     assert bare_number_in_unit_column(cell, header) == []
 
 
+def test_a_caption_that_names_the_unit_and_the_kind_reads_a_table_of_bare_numbers(context_of) -> None:
+    ctx = context_of("表4-2　首次响应时限（单位：分钟）", [
+        ["类别", "标准托管", "高防托管"],
+        ["C类", "—", "—"],
+        ["B类", "30", "15"],
+        ["A类", "15", "10"],
+    ])
+    assert candidates(ctx) == [
+        ("B类", "response", 30.0, False),
+        ("B类", "response", 15.0, False),
+        ("A类", "response", 15.0, False),
+        ("A类", "response", 10.0, False),
+    ]
+    scopes = {c.scope for c in from_table(ctx, grid_of(ctx, 0))}
+    assert scopes == {"标准托管", "高防托管"}  # a row of dashes the header took in adds nothing to it
+
+
 @pytest.mark.parametrize(("text", "minutes", "business"), [
     ("within 4 business hours", 240.0, True),
+    ("within 1 Support Hour", 60.0, True),
     ("15–30 minutes", 30.0, False),  # a range takes its upper bound
     ("两小时内", 120.0, False),
     ("半小时", 30.0, False),

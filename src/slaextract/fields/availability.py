@@ -146,7 +146,11 @@ def row_commitments(ctx: Context, unit: Unit) -> list[tuple[float, str]]:
     row = grid.drawn_row(unit.block.row)  # type: ignore[arg-type]
     # a first row with one filled cell is the table's title ("SLA Key Terms"), not column headers
     titled = sum(1 for h in header if h) < 2
-    columns = [] if titled else [i for i, h in enumerate(header) if says(ctx, "subject", h)]
+    columns = (
+        [] if titled else [i for i, h in enumerate(header) if says(ctx, "subject", h) and not says(ctx, "veto", h)]
+    )
+    # beside a committed column, a measured or past one is no promise ("承诺值 | 2025年实测可用性")
+    columns = [i for i in columns if says(ctx, "commitment", header[i])] or columns
     cells = [row[i] for i in (columns or range(len(row))) if i < len(row)]
     if any(BAND.search(c, timeout=REGEX_TIMEOUT) for c in row):
         return []  # a band of a credit table ("Under 99.5%", "99.0% – 99.5%"), not a promise

@@ -21,6 +21,10 @@ from .tables import grid_of
 CLOCK_MARK = regex.compile(rf"{fragment('clock_mark')}|[:{chars('colon')}]")  # "9:00", "9点": a time of day
 SERVICE_HOURS = regex.compile(rf"(?i){fragment('business_hours')}|{fragment('support_hours')}")
 CLAUSE_END = marks("clause_end")
+# a bracket right after a staffing figure qualifies it: "5×8小时（工作日9:00–12:00、13:30–18:30）"
+QUALIFIER = regex.compile(
+    rf"\s*[{chars('open_bracket')}][^{chars('open_bracket')}{chars('close_bracket')}]{{0,80}}[{chars('close_bracket')}]"
+)
 # days per week, hours per day, the rule, where in the sentence, and the window when a rule read one
 Staffing = tuple[int, float, str, int, TimeWindow | None]
 # An item's hours and a window its text states may differ by rounding (8:30–17:00 as "8").
@@ -126,6 +130,7 @@ def staffing_in(ctx: Context, unit: Unit) -> list[Staffing]:
     text = unit.text
     found: list[Staffing] = []
     taken: list[tuple[int, int]] = []
+    explained: list[tuple[int, int]] = []  # a figure with the brackets after it (windows there are its detail)
     for rule in ctx.rules.get("coverage", "weekdays_all_day", ctx.language):
         for m in rule.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -144,16 +149,18 @@ def staffing_in(ctx: Context, unit: Unit) -> list[Staffing]:
             if days <= 7 and 0 < hours <= 24:
                 found.append((days, float(hours), rule.id, m.start(), None))
                 taken.append(m.span())
+                explained.append(qualified_span(text, m))
     for rule in ctx.rules.get("coverage", "hours_days", ctx.language):
         for m in rule.finditer(text):
             h, d = parse_number(m.group("h")), parse_number(m.group("d"))
             if h and d and d <= 7 and h <= 24:
                 found.append((int(d), float(h), rule.id, m.start(), None))
                 taken.append(m.span())
+                explained.append(qualified_span(text, m))
     for rule in ctx.rules.get("coverage", "window", ctx.language):
         for m in rule.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
+            if any(s <= m.start() < e for s, e in taken + explained):
+                continue  # inside a figure, or in the brackets that spell its hours out
             window = window_of(m)
             if window is None:
                 continue
@@ -161,6 +168,12 @@ def staffing_in(ctx: Context, unit: Unit) -> list[Staffing]:
             if days:
                 found.append((days, round(window.hours, 2), rule.id, m.start(), window))
     return found
+
+
+def qualified_span(text: str, m: regex.Match) -> tuple[int, int]:
+    """A staffing figure's span, with the bracketed qualifier right after it."""
+    q = QUALIFIER.match(text, m.end(), timeout=REGEX_TIMEOUT)
+    return m.start(), q.end() if q else m.end()
 
 
 def default_days(ctx: Context, text: str) -> int | None:

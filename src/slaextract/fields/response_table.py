@@ -45,7 +45,9 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
         labelled = [r for r in range(grid.n_rows) if row_labels[r]]
     header_rows = list(range(0, labelled[0])) if labelled else guess
     headers = [
-        FOOTNOTE_MARK.sub("", " ".join(grid.cell(h, c) for h in header_rows), timeout=REGEX_TIMEOUT)
+        FOOTNOTE_MARK.sub(
+            "", " ".join(grid.cell(h, c) for h in header_rows if not blank(grid.cell(h, c))), timeout=REGEX_TIMEOUT
+        )
         for c in range(grid.n_cols)
     ]
     default_kind = caption_kind(ctx, grid)
@@ -78,7 +80,11 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
                 continue
             if not cell or not_a_target(ctx, cell):
                 continue
-            found = durations_in(ctx, cell) or bare_number_in_unit_column(cell, header)
+            found = (
+                durations_in(ctx, cell)
+                or bare_number_in_unit_column(cell, header)
+                or bare_number_in_unit_column(cell, grid.captions[0] if grid.captions else "")
+            )
             if not found:
                 continue
             col_label = label_of(header, ctx.rules, ctx.language)
@@ -116,6 +122,13 @@ def from_table(ctx: Context, grid: TableGrid) -> list[Candidate]:
     for c in out:
         c.ladder_rows = len(labelled)
     return out
+
+
+NOTHING = regex.compile(r"^[\s\-‐–—/]*$")  # "—": no value, in a row the header guess took in
+
+
+def blank(cell: str) -> bool:
+    return bool(NOTHING.match(cell, timeout=REGEX_TIMEOUT))
 
 
 COLON = chars("colon")
@@ -214,12 +227,14 @@ def from_entries(
     return out
 
 
-HEADER_UNIT = regex.compile(rf"\(\s*({unit_pattern()})\s*\)", regex.I)  # "(分钟)": clean text folds full-width brackets
+# "(分钟)", "(单位：分钟)", "(in minutes)": clean text folds full-width brackets
+HEADER_UNIT = regex.compile(rf"\(\s*(?:{fragment('unit_label')}\s*)?({unit_pattern()})\s*\)", regex.I)
 BARE_NUMBER = regex.compile(r"^\s*[≤<]?\s*(\d+(?:\.\d+)?)\s*$")
 
 
 def bare_number_in_unit_column(cell: str, header: str) -> list[tuple[int, int, float, bool, str]]:
-    """ "15" under "响应时限（分钟）": the unit is written once, in the column header."""
+    """ "15" under "响应时限（分钟）": the unit is written once, in the column header (or the
+    table's caption: "首次响应时限（单位：分钟）")."""
     unit = HEADER_UNIT.search(header, timeout=REGEX_TIMEOUT)
     number = BARE_NUMBER.match(cell, timeout=REGEX_TIMEOUT)
     if not unit or not number:
