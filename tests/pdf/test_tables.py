@@ -141,3 +141,57 @@ def test_path_objects_are_the_pages_paths_and_those_inside_its_forms(tmp_path):
     finally:
         page.close()
         pdf.close()
+
+
+def test_a_header_rows_columns_run_down_rows_ruled_only_across(tmp_path):
+    """A web-style table: the header row has cell borders, the body rows only a rule under each.
+    The header's columns are the body's, so the table is read cell by cell."""
+    from reportlab.pdfgen import canvas
+
+    from slaextract.pdf import read_document
+
+    path = tmp_path / "ruled_rows.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 720, "Table 3. Support targets by priority")
+    xs, top = [72, 240, 400, 540], 700
+    c.rect(xs[0], top - 20, xs[-1] - xs[0], 20)  # the header row, boxed, with its column borders
+    for x in xs[1:-1]:
+        c.line(x, top - 20, x, top)
+    for x, text in zip(xs, ["Target", "P1", "P2"], strict=False):
+        c.drawString(x + 4, top - 14, text)
+    rows = [
+        ["Initial response", "15 minutes", "1 hour"],
+        ["Status updates", "every 30 minutes", "every 2 hours"],
+        ["Restoration", "2 hours", "8 hours"],
+    ]
+    y = top - 20
+    for row in rows:
+        for x, text in zip(xs, row, strict=False):
+            c.drawString(x + 4, y - 14, text)
+        y -= 20
+        c.line(xs[0], y, xs[-1], y)  # a rule under the row, and no vertical
+    c.drawString(72, y - 40, "Targets are measured from the time the case is created.")
+    c.save()
+    doc = read_document(path)
+    assert [[doc.cell_text(cell) for cell in row] for row in doc.tables[0].rows] == [
+        ["Target", "P1", "P2"],
+        ["Initial response", "15 minutes", "1 hour"],
+        ["Status updates", "every 30 minutes", "every 2 hours"],
+        ["Restoration", "2 hours", "8 hours"],
+    ]
+
+
+def test_a_boxed_heading_bar_is_no_table_header():
+    """Rules of one width with only a box's sides (or a heading bar's thin accent stripe) between
+    two of them: no columns to run down."""
+    from slaextract.pdf.grid import header_columns_run_down
+
+    hs = [(100.0, 68.0, 538.0), (120.0, 68.0, 538.0), (200.0, 68.0, 538.0), (260.0, 68.0, 538.0)]
+    bar = [(68.0, 100.0, 120.0), (72.0, 100.0, 120.0), (538.0, 100.0, 120.0)]
+    assert header_columns_run_down(hs, bar, []) == []
+    header = [*bar, (300.0, 100.0, 120.0)]  # a real column border in the first band
+    run = header_columns_run_down(hs, header, [])
+    assert {x for x, _, _ in run} == {68.0, 72.0, 300.0, 538.0} and {(y0, y1) for _, y0, y1 in run} == {(100.0, 260.0)}
+    # a table already found just below the header: the run stops before it, and there is none
+    assert header_columns_run_down(hs, header, [(60.0, 190.0, 540.0, 270.0)]) == []

@@ -108,6 +108,91 @@ def snap_join(edges: list[Edge]) -> list[Edge]:
     return [e for e in out if e[2] - e[1] >= MIN_EDGE]
 
 
+# A table whose header row has cell borders or backgrounds but whose body rows are set off by
+# horizontal rules only (web pages style tables so): the header's columns run down the body.
+ROW_BAND = 120.0  # no body row is taller than this
+ROW_SPAN = 4.0  # nor more than this many times the header row's height
+SAME_END = 4.0  # rules whose ends are this close are as wide as the table
+MIN_COLUMN = 20.0  # no column of such a table is narrower
+MAX_RULES = 500  # a page with more horizontal edges than this is a drawing
+
+
+def header_columns_run_down(hs: list[Edge], vs: list[Edge], taken: list[BBox]) -> list[Edge]:
+    """Vertical edges that carry a header row's column borders down through the rows ruled below
+    it. For rules of one width, a band between two of them in which vertical edges stand from
+    rule to rule, one of them inside the rules' ends, is a header (a box's two sides are no
+    columns); its verticals and the rules' ends extend down the bands below, while each band has
+    no verticals of its own (that is the next table's header), is at most ROW_SPAN times the
+    header's height and is no part of a table already found (`taken`), in which no header is
+    looked for either."""
+    hs, vs = snap_join(hs), snap_join(vs)
+    out: list[Edge] = []
+    if len(hs) > MAX_RULES:
+        return out  # a drawing, not a page of tables: grouping its edges would cost their square
+    for rules in same_width_rules(hs):
+        ys = [r[0] for r in rules]
+        x0, x1 = min(r[1] for r in rules), max(r[2] for r in rules)
+        k = 0
+        while k < len(ys) - 1:
+            xs = standing(vs, ys, k, (x0, x1))
+            # a box's two sides, or a heading bar's accent stripe, are no columns
+            divided = any(x0 + MIN_COLUMN < x < x1 - MIN_COLUMN for x in xs)
+            if not divided or any(inside((x0, ys[k], x1, ys[k + 1]), t) for t in taken):
+                k += 1
+                continue
+            tallest = min(ROW_BAND, ROW_SPAN * (ys[k + 1] - ys[k]))
+            end = k + 1
+            while (
+                end < len(ys) - 1
+                and ys[end + 1] - ys[end] <= tallest
+                and not standing(vs, ys, end, (x0, x1))
+                and not any(overlaps((x0, ys[end], x1, ys[end + 1]), t) for t in taken)
+            ):
+                end += 1
+            if end > k + 1:
+                out += [(x, ys[k], ys[end]) for x in sorted({*xs, x0, x1})]
+            k = end
+    return out
+
+
+def filled_rows(rows: list[list[str | None]]) -> bool:
+    """Most rows have text in two cells or more."""
+    return sum(1 for r in rows if sum(1 for c in r if c and c.strip()) >= 2) >= 0.6 * len(rows)
+
+
+def overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] - TOL and b[0] < a[2] - TOL and a[1] < b[3] - TOL and b[1] < a[3] - TOL
+
+
+def inside(box: BBox, outer: BBox) -> bool:
+    return (
+        outer[0] - TOL <= box[0] and box[2] <= outer[2] + TOL and outer[1] - TOL <= box[1] and box[3] <= outer[3] + TOL
+    )
+
+
+def standing(vs: list[Edge], ys: list[float], k: int, span: tuple[float, float]) -> list[float]:
+    """The x of each vertical edge within span that stands from rule k to rule k + 1."""
+    return [
+        v[0] for v in vs if span[0] - TOL <= v[0] <= span[1] + TOL and v[1] <= ys[k] + TOL and v[2] >= ys[k + 1] - TOL
+    ]
+
+
+def same_width_rules(hs: list[Edge]) -> list[list[Edge]]:
+    """Horizontal edges grouped by their ends (within SAME_END), each group top to bottom."""
+    groups: list[list[Edge]] = []
+    for e in sorted(hs, key=lambda e: (e[1], e[2], e[0])):
+        group = next((g for g in groups if abs(g[0][1] - e[1]) <= SAME_END and abs(g[0][2] - e[2]) <= SAME_END), None)
+        if group is None:
+            groups.append([e])
+        else:
+            group.append(e)
+    return [sorted(g) for g in groups if len(g) >= 3]
+
+
+def table_box(cells: list[BBox]) -> BBox:
+    return (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+
+
 def find_grid_tables(hs: list[Edge], vs: list[Edge]) -> list[list[BBox]]:
     """Cells of each table (pdfplumber's intersections → cells → tables)."""
     hs, vs = snap_join(hs), snap_join(vs)
@@ -242,10 +327,14 @@ def grid_tables(
     if len(hs) < 2 or len(vs) < 2:
         return []
     tables = find_grid_tables(hs, vs)
+    # a lone row of cells is no table yet: it may be the header of rows ruled only across
+    run_down = header_columns_run_down(hs, vs, [table_box(t) for t in tables if len({c[1] for c in t}) > 1])
+    if run_down:
+        tables = find_grid_tables(hs, vs + run_down)
     if not tables:
         return []
     text = textpage.get_text_range()
-    areas = [(min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t)) for t in tables]
+    areas = [table_box(t) for t in tables]
     wanted = sorted(chars_near(lines, areas)) if lines is not None else range(len(text))
     boxes = char_boxes(textpage, [i for i in wanted if i < len(text) and not text[i].isspace()], to_display)
     heights = sorted(b[3] - b[1] for b in boxes.values())
@@ -260,6 +349,8 @@ def grid_tables(
         rows = [[None if c is None else texts[c] for c in row] for row in grid]
         if not plausible_ruled(rows):
             continue
+        if any(inside((x, y0, x, y1), table_box(cells)) for x, y0, y1 in run_down) and not filled_rows(rows):
+            continue  # columns run down from a header must hold the rows' text, not one long cell each
         x0 = min(c[0] for c in cells)
         top = min(c[1] for c in cells)
         x1 = max(c[2] for c in cells)
