@@ -80,6 +80,20 @@ def test_no_duration_without_a_header_unit_and_a_bare_number(cell: str, header: 
     assert bare_number_in_unit_column(cell, header) == []
 
 
+def test_a_table_whose_columns_are_the_priorities_and_whose_rows_are_the_targets(context_of) -> None:
+    ctx = context_of("Table 3. Support targets by priority", [
+        ["Target", "P1", "P2"],
+        ["Initial response", "15 minutes", "4 business hours"],
+        ["Status updates", "every 30 minutes", "daily"],
+    ])
+    assert candidates(ctx) == [
+        ("P1", "response", 15.0, False),
+        ("P2", "response", 240.0, True),
+        ("P1", "update", 30.0, False),
+        ("P2", "update", 1440.0, False),
+    ]
+
+
 def test_a_caption_that_names_the_unit_and_the_kind_reads_a_table_of_bare_numbers(context_of) -> None:
     ctx = context_of("表4-2　首次响应时限（单位：分钟）", [
         ["类别", "标准托管", "高防托管"],

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..budgets import REGEX_TIMEOUT
+from ..lexicon import fragment
 from ..model import Evidence
 from ..text.clean import clean
 from .context import Context
@@ -104,6 +105,7 @@ def captions_of(ctx: Context, index: int, blocks: int = 2) -> list[str]:
 
 
 DIGIT = regex.compile(r"\d")
+PRIORITY_CELL = regex.compile(rf"(?i)^\s*(?:{fragment('priority_cell')})\s*$")  # the whole cell: "P1", "Sev 2"
 
 
 def title_rows(grid: TableGrid) -> int:
@@ -119,7 +121,12 @@ def header_guess(grid: TableGrid, most: int = 3) -> list[int]:
     value cell (the first column names rows, so its figures do not count)."""
     rows = list(range(title_rows(grid)))
     for r in range(len(rows), min(grid.n_rows, len(rows) + most)):
-        if any(DIGIT.search(c, timeout=REGEX_TIMEOUT) for c in grid.cells[r][1:]):
-            break
+        values = [c for c in grid.cells[r][1:] if c]
+        if any(DIGIT.search(c, timeout=REGEX_TIMEOUT) for c in values) and not all(map(names_a_priority, values)):
+            break  # a figure; but "P1 | P2 | P3" over the columns names them (rows are the targets)
         rows.append(r)
     return rows
+
+
+def names_a_priority(cell: str) -> bool:
+    return bool(PRIORITY_CELL.match(cell, timeout=REGEX_TIMEOUT))
