@@ -78,3 +78,17 @@ def test_availability_evidence_prefers_the_target_over_a_reasonable_efforts_clau
     )
     (item,) = extract_text(text).availability
     assert item.evidence.text.startswith("The Service will be available at least 99%")
+
+
+@pytest.mark.parametrize(
+    ("text", "channels"),
+    [
+        ("4.2 甲方可通过下列方式联系乙方技术支持：\n\n（1）在控制台提交工单；\n\n（2）拨打技术支持热线400-926-3071；\n\n（3）发送邮件至help@example.cn。",
+         {"ticket", "phone", "email"}),
+        ("Customers may contact support in any of the following ways:\n\n(a) through the portal;\n\n(b) by e-mail to help@example.com.",
+         {"ticket", "email"}),
+        ("Invoices are sent as follows:\n\n(a) by post;\n\n(b) by e-mail to billing@example.com.", set()),
+    ],
+)
+def test_a_list_item_reads_its_context_from_the_sentence_that_introduces_the_list(text, channels) -> None:
+    assert {c.channel for c in extract_text(text).channels} == channels

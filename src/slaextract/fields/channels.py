@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
+from ..budgets import REGEX_TIMEOUT
+from ..lexicon import chars, fragment
 from ..model import ChannelItem
 from ..rules import Rule
 from .base import FieldSpec, page, roles
@@ -20,6 +24,16 @@ from .context import Context, Unit
 # section tree does not hold: it governs the sentences of its paragraph.
 RUN_IN_HEADING_CHARS = 48
 ROW_SEPARATOR = " | "  # how a table row's cells are joined in its unit text
+
+# A list item's mark: a short token in brackets or before a stop ("(3)", "(c)", "3."), a bullet,
+# or a language's own clause number ("三、"). An item takes its context from the sentence that
+# introduces the list ("…in any of the following ways:"), which ends in a colon; LIST_REACH
+# items back at most.
+LIST_ITEM = regex.compile(
+    rf"^\s*(?:\(\s*[^()\s]{{1,3}}\s*\)|[^\s.)]{{1,3}}[.)]|[•·▪●■\-–]|{fragment('clause_number')})"
+)
+INTRO_END = regex.compile(rf"[{chars('colon')}]\s*$")
+LIST_REACH = 12
 
 # Weights of the evidence score: a governing heading that announces support channels says the
 # most, an offer sentence next; a definition, another process's procedure or an unrelated
@@ -60,7 +74,9 @@ def unit_mentions(ctx: Context, unit: Unit) -> list[tuple[str, Mention]]:
     text = unit.text
     if not ctx.rules.may_match("channels", text, ctx.language) or vetoed(ctx, text):
         return []
-    about_support = ctx.rules.search_any("channels", "context", text, ctx.language) is not None
+    about_support = ctx.rules.search_any("channels", "context", text, ctx.language) is not None or (
+        list_intro_about_support(ctx, unit)
+    )
     out: list[tuple[str, Mention]] = []
     seen: set[str] = set()
     for rule in ctx.rules.get("channels", "channel", ctx.language):
@@ -73,6 +89,19 @@ def unit_mentions(ctx: Context, unit: Unit) -> list[tuple[str, Mention]]:
             seen.add(channel)
             out.append((channel, Mention(unit, rule, m.group(0).strip(), about_support)))
     return out
+
+
+def list_intro_about_support(ctx: Context, unit: Unit) -> bool:
+    """Whether the unit is an item of a list whose introducing sentence, ending in a colon, is
+    about getting support ("可通过下列方式联系技术支持：" over "（3）发送邮件至…")."""
+    if not LIST_ITEM.match(unit.text, timeout=REGEX_TIMEOUT):
+        return False
+    for prev in reversed(ctx.units[max(unit.index - LIST_REACH, 0) : unit.index]):
+        if INTRO_END.search(prev.text, timeout=REGEX_TIMEOUT):  # the intro (a numbered clause itself, maybe)
+            return ctx.rules.search_any("channels", "context", prev.text, ctx.language) is not None
+        if not LIST_ITEM.match(prev.text, timeout=REGEX_TIMEOUT):
+            return False  # prose between: no list
+    return False
 
 
 def vetoed(ctx: Context, text: str) -> bool:
