@@ -96,7 +96,7 @@ def import_spacy() -> None:
     sys.modules.update(stand_ins)
     try:
         import spacy  # noqa: PLC0415
-    except ImportError:
+    except Exception:  # a spaCy that needs more of its CLI at import: start over, as it ships
         forget_spacy()
         import spacy  # noqa: PLC0415, F401  (as it ships)
     finally:
