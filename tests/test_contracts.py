@@ -14,7 +14,7 @@ from slaextract import extract
 
 CONTRACTS = ROOT / "tests" / "contracts"
 # Floors sit a little under what the extractor scores today, so a regression fails the build
-# (today: own contracts en 0.952, zh 0.975; dev 0.994; real en 0.993, zh 1.0).
+# (today: own contracts en 0.952, zh 0.976; dev 0.994; real en 0.993, zh 1.0).
 FLOORS = {"en": 0.94, "zh": 0.965}
 FIELD_FLOOR = 0.88
 DEV_FLOOR = 0.99
