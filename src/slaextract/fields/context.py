@@ -6,8 +6,10 @@ text.clean) that still knows its raw offsets, so evidence is one call away.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 import regex
 
@@ -30,6 +32,7 @@ SENTENCE_END = regex.compile(
 # every sentence end follows one of these marks: SENTENCE_END is tried only just after one
 END_MARK = regex.compile(rf"[{chars('tight_end')};!?.]")
 CJK = regex.compile(r"\p{Han}")
+T = TypeVar("T")
 # ASCII letters → "a", every other byte → " ": the words of a text's bytes, split at C speed
 LETTERS_ONLY = bytes(ord("a") if chr(b).isascii() and chr(b).isalpha() else ord(" ") for b in range(256))
 
@@ -80,6 +83,14 @@ class Context:
     grids: dict = field(default_factory=dict)  # table index → TableGrid, built once (fields.tables.grid_of)
     sections: Sections = field(default_factory=Sections)  # headings and the spans they govern
     memo: dict = field(default_factory=dict)  # facts a field derives once per document
+
+    def once(self, name: str, key, compute: Callable[[], T]) -> T:
+        """compute(), worked out once per document for each key of the fact `name` (the fields
+        ask the same question of a table cell per row and per column, of a sentence per field)."""
+        seen = self.memo.setdefault(name, {})
+        if key not in seen:
+            seen[key] = compute()
+        return seen[key]
 
     def table_indexes(self) -> list[int]:
         """The tables that may hold terms."""

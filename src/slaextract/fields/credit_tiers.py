@@ -32,10 +32,7 @@ PROMISED_LEVEL = -1.0
 def threshold_of(ctx: Context, cell: str) -> float | None:
     """The upper bound of an availability band: '< 99.9% but ≥ 99%' → 99.9, '99.0% – < 99.9%' → 99.9,
     'below the committed level' → PROMISED_LEVEL."""
-    seen: dict[str, float | None] = ctx.memo.setdefault("thresholds", {})  # asked per cell, column and row
-    if cell not in seen:
-        seen[cell] = band_top(ctx, cell)
-    return seen[cell]
+    return ctx.once("thresholds", cell, lambda: band_top(ctx, cell))
 
 
 def band_top(ctx: Context, cell: str) -> float | None:

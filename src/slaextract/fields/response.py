@@ -126,12 +126,13 @@ def heading_label(ctx: Context, unit: Unit, reach: int = 3) -> Label | None:
 def leading_label(ctx: Context, unit: Unit) -> Label | None:
     """The label at the head of a unit, after any list mark; worked out once per unit, since
     each unit is looked back at from the few after it."""
-    seen: dict[int, Label | None] = ctx.memo.setdefault("leading_labels", {})
-    if unit.index not in seen:
-        lead = ITEM_MARK.match(unit.text, timeout=REGEX_TIMEOUT)
-        offset = lead.end() if lead else 0
-        seen[unit.index] = label_of(unit.text[offset : offset + 40], ctx.rules, ctx.language)
-    return seen[unit.index]
+    return ctx.once("leading_labels", unit.index, lambda: label_after_mark(ctx, unit.text))
+
+
+def label_after_mark(ctx: Context, text: str) -> Label | None:
+    lead = ITEM_MARK.match(text, timeout=REGEX_TIMEOUT)
+    offset = lead.end() if lead else 0
+    return label_of(text[offset : offset + 40], ctx.rules, ctx.language)
 
 
 def block_labels(ctx: Context) -> dict[int, Label]:

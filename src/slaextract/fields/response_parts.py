@@ -66,10 +66,7 @@ class Hit:
 
 def kinds_in(ctx: Context, text: str) -> list[Hit]:
     """Kind keywords, non-overlapping, the more specific kind winning (临时解决方案 is restoration)."""
-    seen: dict[str, tuple[Hit, ...]] = ctx.memo.setdefault("kinds", {})  # row names and headers, per cell
-    if text not in seen:
-        seen[text] = tuple(find_kinds(ctx, text))
-    return list(seen[text])
+    return list(ctx.once("kinds", text, lambda: tuple(find_kinds(ctx, text))))
 
 
 def find_kinds(ctx: Context, text: str) -> list[Hit]:
@@ -91,10 +88,7 @@ def duration_regex() -> regex.Pattern:
 
 def durations_in(ctx: Context, text: str) -> list[tuple[int, int, float, bool, str]]:
     """(start, end, minutes, business, rule) for every duration in text, fixed phrases included."""
-    seen: dict[str, tuple] = ctx.memo.setdefault("durations", {})  # a table asks of each cell per column
-    if text not in seen:
-        seen[text] = tuple(find_durations(ctx, text))
-    return list(seen[text])
+    return list(ctx.once("durations", text, lambda: tuple(find_durations(ctx, text))))
 
 
 def find_durations(ctx: Context, text: str) -> list[tuple[int, int, float, bool, str]]:

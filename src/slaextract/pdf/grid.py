@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 
 from ..model import BBox
-from .tables import PageTable, plausible_ruled
+from .tables import PageTable, mostly_filled, plausible_ruled
 from .textpage import char_boxes
 
 SNAP = 3.0
@@ -153,11 +153,6 @@ def header_columns_run_down(hs: list[Edge], vs: list[Edge], taken: list[BBox]) -
                 out += [(x, ys[k], ys[end]) for x in sorted({*xs, x0, x1})]
             k = end
     return out
-
-
-def filled_rows(rows: list[list[str | None]]) -> bool:
-    """Most rows have text in two cells or more."""
-    return sum(1 for r in rows if sum(1 for c in r if c and c.strip()) >= 2) >= 0.6 * len(rows)
 
 
 def overlaps(a: BBox, b: BBox) -> bool:
@@ -342,18 +337,14 @@ def grid_tables(
     # a watermark's giant letters are no cell's text
     centers = {i: ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for i, b in boxes.items() if b[3] - b[1] <= tall}
     out = []
-    for cells in tables:
+    for cells, box in zip(tables, areas, strict=True):
         grid = rows_of(cells)
         flat = [c for row in grid for c in row if c is not None]
         texts = dict(zip(flat, cell_texts(text, centers, flat), strict=False))
         rows = [[None if c is None else texts[c] for c in row] for row in grid]
         if not plausible_ruled(rows):
             continue
-        if any(inside((x, y0, x, y1), table_box(cells)) for x, y0, y1 in run_down) and not filled_rows(rows):
+        if any(inside((x, y0, x, y1), box) for x, y0, y1 in run_down) and not mostly_filled(rows, 2):
             continue  # columns run down from a header must hold the rows' text, not one long cell each
-        x0 = min(c[0] for c in cells)
-        top = min(c[1] for c in cells)
-        x1 = max(c[2] for c in cells)
-        bottom = max(c[3] for c in cells)
-        out.append(PageTable(page_no, (x0, top, x1, bottom), rows, grid))
+        out.append(PageTable(page_no, box, rows, grid))
     return out

@@ -119,5 +119,9 @@ def plausible_borderless(rows: list[list[str | None]]) -> bool:
     """Three or more rows of three or more columns, most rows with text in at least three cells."""
     if len(rows) < 3 or max(len(r) for r in rows) < 3:
         return False
-    full = sum(1 for r in rows if sum(1 for c in r if c and c.strip()) >= 3)
-    return full >= 0.6 * len(rows)
+    return mostly_filled(rows, 3)
+
+
+def mostly_filled(rows: list[list[str | None]], cells: int) -> bool:
+    """At least 60 % of the rows have text in `cells` cells or more."""
+    return sum(1 for r in rows if sum(1 for c in r if c and c.strip()) >= cells) >= 0.6 * len(rows)

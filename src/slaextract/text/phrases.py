@@ -6,7 +6,8 @@ tokens: runs of Latin letters and digits, and single characters of any other scr
 dictionary to load (jieba unmarshalled a 9 MB one on every run). Where phrases overlap
 the longest wins (a chat-group phrase is one match, not also the shorter phrases inside
 it), as when each phrase was a word of the segmenter's dictionary. spaCy is imported
-only when a document's language has phrase rules, so an English contract never pays for it.
+only when a text holds every token of one of a rule's phrases (rules.gate.phrase_gate), so an
+English contract never pays for it, and without its command line (import_spacy).
 """
 
 from __future__ import annotations
@@ -140,10 +141,10 @@ class PhraseBook:
 
     def _matcher(self, language: str):
         if language not in self._matchers:
-            import_spacy()
+            words = vocab()  # imports spaCy, without its command line
             from spacy.matcher import PhraseMatcher  # noqa: PLC0415
 
-            matcher = PhraseMatcher(vocab(), attr="ORTH")
+            matcher = PhraseMatcher(words, attr="ORTH")
             for rule_id, phrases in self.phrases.get(language, {}).items():
                 matcher.add(rule_id, [make_doc(p)[0] for p in phrases])
             self._matchers[language] = matcher
